@@ -11,7 +11,7 @@ def render(nb_path='nbs/index.ipynb') -> str:
         if cell['cell_type'] == 'markdown': parts.append(src); continue
         if src.lstrip().startswith('#| hide') or src.lstrip().startswith('#|hide'): continue
         code = '\n'.join(l for l in src.splitlines() if not l.startswith('#|'))
-        block = f"```python\n{code}\n```"
+        block = '' if '#| echo: false' in src else f"```python\n{code}\n```"
         outs = []
         for o in cell.get('outputs', []):
             if o.get('output_type') == 'stream': outs.append(''.join(o['text']))
