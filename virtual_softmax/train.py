@@ -162,10 +162,13 @@ class lr_factor:
         return warm * 0.1 ** sum(t >= m for m in self.milestones)
 
 # %% ../nbs/12_train.ipynb #57d1ce95
-def git_commit() -> str:
+def git_commit(path=None) -> str:
+    "HEAD's short hash, plus '+dirty' when tracked files under `path` (default: this package) differ from it."
+    git = lambda *args: subprocess.run(['git', *args], capture_output=True, text=True, timeout=5,
+                                       cwd=path or Path(__file__).parent).stdout.strip()
     try:
-        return subprocess.run(['git', 'rev-parse', '--short', 'HEAD'], capture_output=True, text=True, timeout=5,
-                              cwd=Path(__file__).parent).stdout.strip() or 'unknown'
+        head = git('rev-parse', '--short', 'HEAD')
+        return head + ('+dirty' if git('status', '--porcelain', '--untracked-files=no', '--', '.') else '') if head else 'unknown'
     except Exception: return 'unknown'
 
 def run_dir(config:TrainConfig) -> Path:
@@ -188,10 +191,12 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     eval_every = config.eval_every or max(1, iterations // 10)
     on_cuda = device.type == 'cuda'
     amp = config.amp and on_cuda
-    if config.download and rank == 0: load_tensors(config.dataset, config.data, True, download=True); load_tensors(config.dataset, config.data, False, download=True)
-    if world > 1 and config.download: dist.barrier()   # the other ranks read what rank 0 fetched
-    train_x, train_y = load_tensors(config.dataset, config.data, train=True)
-    test_x, test_y = load_tensors(config.dataset, config.data, train=False)
+    # only rank 0 may fetch a missing dataset; the other ranks wait, then read what it wrote (one barrier each)
+    fetch = config.download and rank == 0
+    if world > 1 and config.download and rank != 0: dist.barrier()
+    train_x, train_y = load_tensors(config.dataset, config.data, train=True, download=fetch)
+    test_x, test_y = load_tensors(config.dataset, config.data, train=False, download=fetch)
+    if world > 1 and config.download and rank == 0: dist.barrier()
     test_x, test_y = test_subset(test_x, test_y, config.max_test)
     num_classes = TENSOR_DATASETS[config.dataset][1]
     batches = DeviceBatches(train_x, train_y, config.batch_size // world, config.seed, config.augment, device,
@@ -201,13 +206,14 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_factor(iterations, milestones, config.warmup))
     directory = run_dir(config); ckpt_path = directory / 'checkpoint.pt'
-    start, curve, train_seconds = 0, [], 0.0
+    start, curve, train_seconds, train_loss = 0, [], 0.0, []
     if resume and ckpt_path.exists():
         state = torch.load(ckpt_path, map_location=device, weights_only=False)
         model.load_state_dict(state['model']); optimizer.load_state_dict(state['optimizer'])
         scheduler.load_state_dict(state['scheduler']); torch.set_rng_state(state['rng_cpu'])
         if on_cuda and state.get('rng_cuda') is not None: torch.cuda.set_rng_state(state['rng_cuda'])
         start, curve, train_seconds = state['iteration'], state['curve'], state['train_seconds']
+        train_loss = state.get('train_loss', [])
     step_model = nn.parallel.DistributedDataParallel(model) if world > 1 else model
     if config.compile: model.backbone = torch.compile(model.backbone)
     if rank == 0: directory.mkdir(parents=True, exist_ok=True)
@@ -216,7 +222,8 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
         if rank != 0: return
         atomic_save(dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
                          rng_cpu=torch.get_rng_state(), rng_cuda=torch.cuda.get_rng_state() if on_cuda else None,
-                         iteration=iteration, curve=curve, train_seconds=train_seconds, config=asdict(config)), ckpt_path)
+                         iteration=iteration, curve=curve, train_seconds=train_seconds, train_loss=train_loss,
+                         config=asdict(config)), ckpt_path)
 
     bar = None
     if progress and rank == 0:
@@ -240,6 +247,7 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
                 bar.update(done - bar.n)
                 bar.set_postfix(loss=f"{loss_sum.item() / max(loss_n, 1):.4f}", lr=f"{scheduler.get_last_lr()[0]:.3g}",
                                 img_s=f"{(done - tick_it) * config.batch_size / (now - tick):.0f}")
+            train_loss.append((done, loss_sum.item() / max(loss_n, 1)))   # mean training loss since the last log point
             loss_sum.zero_(); loss_n = 0
             if rank == 0 and (done % eval_every == 0 or done == iterations):
                 curve.append((done, test_accuracy(model, test_x, test_y, batches, amp)))
@@ -253,7 +261,8 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
                   git_commit=git_commit(), torch=torch.__version__, device=str(device) if not on_cuda else torch.cuda.get_device_name(device),
                   world_size=world, wall_seconds=time.time() - wall0, train_seconds=train_seconds,
                   images_per_second=(iterations - start) * config.batch_size / max(train_seconds, 1e-9) if start < iterations else None,
-                  curve=curve, test_accuracy=curve[-1][1] if curve else None,   # only rank 0 evaluates
+                  curve=curve, train_loss=train_loss, diverged=not all(math.isfinite(l) for _, l in train_loss),
+                  test_accuracy=curve[-1][1] if curve else None,   # only rank 0 evaluates
                   test_error=100 - curve[-1][1] if curve else None, resumed_from=start)
     if rank == 0: append_record(Path(config.out) / 'results.jsonl', record)
     return {**record, 'model': model} if keep_model else record
