@@ -243,11 +243,11 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
         if done % eval_every == 0 or done == iterations or done % config.ckpt_every == 0 or done == stop_after:
             if on_cuda: torch.cuda.synchronize()
             now = time.perf_counter(); train_seconds += now - tick
+            train_loss.append((done, loss_sum.item() / max(loss_n, 1)))   # mean training loss since the last log point
             if bar is not None:
                 bar.update(done - bar.n)
-                bar.set_postfix(loss=f"{loss_sum.item() / max(loss_n, 1):.4f}", lr=f"{scheduler.get_last_lr()[0]:.3g}",
+                bar.set_postfix(loss=f"{train_loss[-1][1]:.4f}", lr=f"{scheduler.get_last_lr()[0]:.3g}",
                                 img_s=f"{(done - tick_it) * config.batch_size / (now - tick):.0f}")
-            train_loss.append((done, loss_sum.item() / max(loss_n, 1)))   # mean training loss since the last log point
             loss_sum.zero_(); loss_n = 0
             if rank == 0 and (done % eval_every == 0 or done == iterations):
                 curve.append((done, test_accuracy(model, test_x, test_y, batches, amp)))
