@@ -11,7 +11,7 @@ from .losses import LOSSES
 from .data import TENSOR_DATASETS, load_tensors, DeviceBatches, DatasetMissing
 from .models import TABLE1
 from .train import TrainConfig, train, build, test_accuracy, benchmark_trainer
-from .experiments import EXPERIMENTS, SCALES, reproduce, summary_table, current_scale
+from .experiments import EXPERIMENTS, SCALES, reproduce, summary_table, current_scale, campaign
 
 # %% auto #0
 __all__ = ['parser', 'main']
@@ -58,7 +58,7 @@ def _config(args, loss, seed) -> TrainConfig:
                        iterations=args.iterations, milestones=tuple(args.milestones) if args.milestones else None,
                        lr=args.lr, batch_size=args.batch_size, augment=args.augment, seed=seed, data=args.data,
                        eval_every=args.eval_every, max_test=args.max_test, ckpt_every=args.ckpt_every, download=args.download,
-                       device=args.device, amp=not args.no_amp, compile=args.compile, out=args.out)
+                       device=args.device, amp=False if args.no_amp else None, compile=args.compile, out=args.out)
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog='vsoftmax', description="Virtual Softmax (NeurIPS 2018): train, evaluate, reproduce")
@@ -79,6 +79,13 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('experiment', choices=sorted(EXPERIMENTS))
     r.add_argument('--scale', choices=SCALES, default=None, help="default: $VS_SCALE or cpu")
     r.add_argument('--data'); r.add_argument('--out', default='runs'); r.add_argument('--no-progress', action='store_true')
+    cp = sub.add_parser('campaign', help="train every missing run of several experiments on parallel worker processes")
+    cp.add_argument('experiments', nargs='+', choices=sorted(EXPERIMENTS), help="in the order to run them")
+    cp.add_argument('--scale', choices=SCALES, default='cpu', help="default: cpu")
+    cp.add_argument('--data'); cp.add_argument('--out', default='results', help="results store folder (default: results)")
+    cp.add_argument('--workers', type=_positive(int), default=2, help="parallel processes (default: 2)")
+    cp.add_argument('--threads', type=_positive(int), default=1, help="threads per process (default: 1)")
+    cp.add_argument('--no-compile', action='store_true', help="eager mode (default: torch.compile each run)")
     b = sub.add_parser('bench', help="trainer images/s against a bare forward/backward/step loop")
     b.add_argument('--data'); b.add_argument('--out', default='runs/bench'); b.add_argument('--iterations', type=_positive(int), default=40)
     return p
@@ -112,6 +119,9 @@ def main(argv=None):
             scale = args.scale or current_scale()
             recs = reproduce(args.experiment, scale, args.data, args.out, progress=not args.no_progress)
             print(summary_table(recs, scale).to_string(index=False))
+        elif args.command == 'campaign':
+            n = campaign(args.experiments, args.scale, args.data, args.out, args.workers, args.threads, not args.no_compile)
+            print(f"campaign finished: {n} runs trained")
         elif args.command == 'bench':
             print(benchmark_trainer(args.data, args.out, iterations=args.iterations).to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     except (DatasetMissing, ValueError) as e:

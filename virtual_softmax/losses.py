@@ -150,16 +150,18 @@ def psi_margin(cos_theta:Tensor, margin:int) -> Tensor:
 class _AnnealedMargin(MarginLoss):
     normalize_weight = False
     def __init__(self, in_features:int, num_classes:int, margin:int=4, base:float=1000., gamma:float=0.12,
-                 power:float=1., lambda_min:float=5.):
+                 power:float=1., lambda_min:float=5., clock:float=1.):
         super().__init__(in_features, num_classes)
         if int(margin) != margin or margin < 1: raise ValueError(f"margin must be a positive integer, got {margin}")
+        if clock <= 0: raise ValueError(f"clock must be > 0, got {clock}")
         self.margin, self.base, self.gamma, self.power, self.lambda_min = int(margin), base, gamma, power, lambda_min
+        self.clock = clock   # annealing steps per training step: 1/f in a run at a fraction f of the paper's iterations
         self.register_buffer('iteration', torch.zeros((), dtype=torch.long))
 
     @property
     def lam(self) -> float:
         "Current annealing weight lambda = max(lambda_min, base * (1 + gamma * t)^-power)."
-        return max(self.lambda_min, self.base * (1 + self.gamma * int(self.iteration)) ** (-self.power))
+        return max(self.lambda_min, self.base * (1 + self.gamma * self.clock * int(self.iteration)) ** (-self.power))
 
     def anchors(self): return F.normalize(self.weight, dim=1) if self.normalize_weight else self.weight
 

@@ -6,10 +6,11 @@
 from __future__ import annotations
 import torch, torch.nn as nn
 from torch import Tensor
+from .losses import MarginLoss
 
 # %% auto #0
-__all__ = ['TABLE1', 'conv_bn_prelu', 'conv_block', 'PaperCNN', 'pooled_size', 'ResidualUnit', 'SphereFace20',
-           'googlenet_features', 'build_model']
+__all__ = ['TABLE1', 'FEATURE_HEADS', 'ANCHOR_INITS', 'conv_bn_prelu', 'conv_block', 'feature_layer', 'PaperCNN', 'pooled_size',
+           'ResidualUnit', 'SphereFace20', 'googlenet_features', 'build_model', 'init_anchors_', 'init_weights']
 
 # %% ../nbs/10_models.ipynb #fe856200
 def conv_bn_prelu(in_ch:int, out_ch:int, kernel:int) -> nn.Sequential:
@@ -28,15 +29,24 @@ TABLE1 = {
     'cifar10':   ((5, 4, 4), (32, 64, 128), 3, 'max', 64),
     'cifar100':  ((5, 4, 4), (32, 64, 128), 3, 'avg', 512),
 }
+FEATURE_HEADS = ('bn_prelu', 'linear')
+
+def feature_layer(in_features:int, feature_dim:int, head:str='bn_prelu') -> nn.Module:
+    "The layer that makes the feature X: `fc -> BN -> PReLU` (the reference models, footnote 4) or the bare fc."
+    if head == 'bn_prelu':
+        return nn.Sequential(nn.Linear(in_features, feature_dim, bias=False), nn.BatchNorm1d(feature_dim), nn.PReLU(feature_dim))
+    if head == 'linear': return nn.Linear(in_features, feature_dim)
+    raise ValueError(f"head must be one of {FEATURE_HEADS}, got {head!r}")
 
 class PaperCNN(nn.Module):
-    "A Table 1 network: three conv blocks with 3x3/2 pooling after each, then a fully connected feature layer."
-    def __init__(self, arch:str='cifar10', width:int=1, in_channels:int=3, image_size:int=32, feature_dim:int|None=None):
+    "A Table 1 network: three conv blocks with 3x3/2 pooling after each, then the feature layer."
+    def __init__(self, arch:str='cifar10', width:int=1, in_channels:int=3, image_size:int=32, feature_dim:int|None=None,
+                 head:str='bn_prelu'):
         super().__init__()
         if arch not in TABLE1: raise ValueError(f"unknown arch {arch!r}; choose from {sorted(TABLE1)}")
         if width < 1: raise ValueError(f"width (the widening factor t) must be >= 1, got {width}")
         depths, widths, kernel, last_pool, default_dim = TABLE1[arch]
-        self.arch, self.width = arch, width
+        self.arch, self.width, self.head = arch, width, head
         self.feature_dim = feature_dim or default_dim
         layers, ch = [], in_channels
         for i, (depth, w) in enumerate(zip(depths, widths)):
@@ -46,7 +56,7 @@ class PaperCNN(nn.Module):
         self.body = nn.Sequential(*layers)
         side = image_size
         for _ in range(3): side = pooled_size(side)
-        self.fc = nn.Linear(ch * side * side, self.feature_dim)
+        self.fc = feature_layer(ch * side * side, self.feature_dim, head)
 
     def forward(self, x:Tensor) -> Tensor: return self.fc(self.body(x).flatten(1))
 
@@ -92,9 +102,32 @@ def googlenet_features(weights:str|None=None) -> nn.Module:
 
 # %% ../nbs/10_models.ipynb #fb1b2b59
 def build_model(arch:str, width:int=1, in_channels:int=3, image_size:int=32, feature_dim:int|None=None,
-                weights:str|None=None) -> nn.Module:
-    "Backbone by name: a Table 1 net, `sphereface20` or `googlenet`."
-    if arch in TABLE1: return PaperCNN(arch, width, in_channels, image_size, feature_dim)
+                weights:str|None=None, head:str='bn_prelu') -> nn.Module:
+    "Backbone by name: a Table 1 net (with its feature `head`), `sphereface20` or `googlenet`."
+    if arch in TABLE1: return PaperCNN(arch, width, in_channels, image_size, feature_dim, head)
     if arch == 'sphereface20': return SphereFace20(feature_dim or 512, in_channels)
     if arch == 'googlenet': return googlenet_features(weights)
     raise ValueError(f"unknown arch {arch!r}; choose from {sorted(TABLE1) + ['sphereface20', 'googlenet']}")
+
+# %% ../nbs/10_models.ipynb #44bf750a
+ANCHOR_INITS = ('msra', 'gaussian', 'xavier')
+
+@torch.no_grad()
+def init_anchors_(anchors:Tensor, scheme:str='msra') -> Tensor:
+    "Fill class anchors (C, D) in place: `msra` N(0, 2/D), `gaussian` N(0, 0.01^2) or `xavier` uniform."
+    if scheme == 'msra': return nn.init.kaiming_normal_(anchors, mode='fan_in', nonlinearity='relu')
+    if scheme == 'gaussian': return nn.init.normal_(anchors, 0.0, 0.01)
+    if scheme == 'xavier': return nn.init.xavier_uniform_(anchors)
+    raise ValueError(f"anchor_init must be one of {ANCHOR_INITS}, got {scheme!r}")
+
+@torch.no_grad()
+def init_weights(model:nn.Module, anchor_init:str='msra') -> nn.Module:
+    "Caffe `msra` for every conv and fc, BN to (1, 0), PReLU to 0.25; loss-head anchors (`.weight` of a head) by `anchor_init`."
+    for m in model.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)):
+            nn.init.kaiming_normal_(m.weight, mode='fan_in', nonlinearity='relu')
+            if m.bias is not None: nn.init.zeros_(m.bias)
+        elif isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
+        elif isinstance(m, nn.PReLU): nn.init.constant_(m.weight, 0.25)
+        elif isinstance(m, MarginLoss): init_anchors_(m.weight, anchor_init)
+    return model

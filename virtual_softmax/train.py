@@ -10,13 +10,13 @@ from pathlib import Path
 import torch, torch.nn as nn
 import torch.distributed as dist
 from .losses import get_loss
-from .models import build_model
+from .models import build_model, init_weights
 from .data import load_tensors, DeviceBatches, eval_batches, test_subset, TENSOR_DATASETS
 
 # %% auto #0
-__all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'scaled_schedule', 'TrainConfig', 'append_record', 'read_results', 'atomic_save',
-           'setup_distributed', 'Classifier', 'test_accuracy', 'lr_factor', 'git_commit', 'run_dir', 'build', 'train',
-           'bare_step_rate', 'benchmark_trainer']
+__all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'scaled_schedule', 'TrainConfig',
+           'append_record', 'read_results', 'atomic_save', 'setup_distributed', 'Classifier', 'test_accuracy',
+           'lr_factor', 'git_commit', 'run_dir', 'loss_kwargs', 'build', 'train', 'bare_step_rate', 'benchmark_trainer']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 PAPER_RECIPES = {  # dataset: (iterations, lr milestones), Sec. 6
@@ -26,6 +26,12 @@ PAPER_RECIPES = {  # dataset: (iterations, lr milestones), Sec. 6
 }
 DEFAULT_ARCH = {'mnist': 'mnist', 'fashion_mnist': 'mnist', 'svhn': 'svhn', 'cifar10': 'cifar10', 'cifar10_jpeg': 'cifar10',
                 'cifar100': 'cifar100', 'imagenet32': 'cifar100'}
+RECIPE_VERSION = 2   # bump whenever a default changes what a run computes; it enters every key
+ALWAYS_KEYED = ('head', 'anchor_init', 'lr', 'warmup')   # recipe choices an ablation varies: keyed even at their default
+_LSOFTMAX_MNIST = dict(margin=4, base=1000., gamma=2.5e-5, power=35., lambda_min=0.)   # myexamples/mnist prototxt
+_LSOFTMAX_CIFAR = dict(margin=4, base=1000., gamma=2e-5, power=45., lambda_min=0.)     # myexamples/cifar10 (m=4, see text)
+ANNEALING = {'mnist': _LSOFTMAX_MNIST, 'fashion_mnist': _LSOFTMAX_MNIST, 'svhn': _LSOFTMAX_CIFAR, 'cifar10': _LSOFTMAX_CIFAR,
+             'cifar10_jpeg': _LSOFTMAX_CIFAR, 'cifar100': _LSOFTMAX_CIFAR, 'imagenet32': _LSOFTMAX_CIFAR}
 
 def scaled_schedule(iterations:int, milestones:tuple, scale:float=1.0):
     "Iterations and milestones multiplied by `scale` (at least 1 iteration; milestones stay inside the run)."
@@ -42,6 +48,8 @@ class TrainConfig:
     arch: str|None = None           # Table 1 column; default by dataset
     width: int = 1                  # widening factor t
     feature_dim: int|None = None    # feature size; default by arch (Table 1)
+    head: str = 'bn_prelu'          # feature layer: fc -> BN -> PReLU (reference models) or 'linear' (recipe 1)
+    anchor_init: str = 'msra'       # class anchors' filler: msra, gaussian (std 0.01) or xavier (recipe 1)
     loss_kwargs: dict = field(default_factory=dict)
     scale: float = 1.0              # fraction of the paper's iterations and milestones
     iterations: int|None = None     # override the paper's schedule (then milestones too)
@@ -49,7 +57,7 @@ class TrainConfig:
     lr: float = 0.1
     momentum: float = 0.9
     weight_decay: float = 5e-4
-    warmup: float = 0.025           # linear lr warm-up, fraction of the iterations
+    warmup: float = 0.0             # linear lr warm-up, fraction of the iterations (the paper has none)
     batch_size: int = 128           # global batch, split across torchrun processes
     augment: bool = False           # the paper's '+' (pad 4, random crop, flip)
     seed: int = 0
@@ -59,8 +67,8 @@ class TrainConfig:
     data: str|None = None
     download: bool = False          # fetch a missing dataset with torchvision (needs a network)
     device: str = 'auto'
-    amp: bool = True                # bf16 autocast on CUDA (loss stays float32)
-    channels_last: bool = True      # on CUDA
+    amp: bool|None = None           # bf16 autocast (loss stays float32); None: on CUDA only, True: on the CPU too
+    channels_last: bool = True      # NHWC activations, on any device (faster on CPU as on GPU)
     compile: bool = False           # torch.compile the backbone
     out: str = 'runs'               # run directories (checkpoints) and the results store live here
 
@@ -74,8 +82,9 @@ class TrainConfig:
         # fields at their default are left out, so adding a field later keeps old keys valid
         defaults = {f.name: (f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default) for f in dataclasses.fields(self)}
         d = {k: v for k, v in asdict(self).items()
-             if k not in ('data', 'download', 'device', 'out', 'ckpt_every', 'compile') and v != defaults[k]}
+             if k not in ('data', 'download', 'device', 'out', 'ckpt_every', 'compile') and (v != defaults[k] or k in ALWAYS_KEYED)}
         d['schedule'] = self.schedule()
+        d['recipe'] = RECIPE_VERSION   # a changed default changes the version, so old records never match new runs
         return hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
     def validate(self):
@@ -84,6 +93,9 @@ class TrainConfig:
             if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
         if self.lr <= 0: raise ValueError(f"lr must be > 0, got {self.lr}")
         if not 0 <= self.warmup < 1: raise ValueError(f"warmup must be a fraction in [0, 1), got {self.warmup}")
+        from virtual_softmax.models import FEATURE_HEADS, ANCHOR_INITS
+        if self.head not in FEATURE_HEADS: raise ValueError(f"head must be one of {FEATURE_HEADS}, got {self.head!r}")
+        if self.anchor_init not in ANCHOR_INITS: raise ValueError(f"anchor_init must be one of {ANCHOR_INITS}, got {self.anchor_init!r}")
         get_loss(self.loss, 2, 2, **self.loss_kwargs)   # raises for an unknown loss or bad keyword
         self.schedule()
         return self
@@ -174,11 +186,19 @@ def git_commit(path=None) -> str:
 def run_dir(config:TrainConfig) -> Path:
     return Path(config.out) / f"{config.dataset}-{config.arch or DEFAULT_ARCH[config.dataset]}-t{config.width}-{config.loss}-s{config.seed}-{config.key()}"
 
+def loss_kwargs(config:TrainConfig) -> dict:
+    "The head's keywords: L-/A-Softmax get their dataset's annealing schedule, on a clock scaled to the run's length."
+    if config.loss not in ('lsoftmax', 'asoftmax') or config.dataset not in ANNEALING: return dict(config.loss_kwargs)
+    clock = PAPER_RECIPES[config.dataset][0] / config.schedule()[0] if config.dataset in PAPER_RECIPES else 1.0
+    return {**ANNEALING[config.dataset], 'clock': clock, **config.loss_kwargs}
+
 def build(config:TrainConfig, in_channels:int, image_size:int, num_classes:int) -> Classifier:
+    "Backbone and loss head of a run, initialised by `init_weights` from the run's seed."
     torch.manual_seed(config.seed)
-    backbone = build_model(config.arch or DEFAULT_ARCH[config.dataset], config.width, in_channels, image_size, config.feature_dim)
-    head = get_loss(config.loss, backbone.feature_dim, num_classes, **config.loss_kwargs)
-    return Classifier(backbone, head)
+    backbone = build_model(config.arch or DEFAULT_ARCH[config.dataset], config.width, in_channels, image_size,
+                           config.feature_dim, head=config.head)
+    head = get_loss(config.loss, backbone.feature_dim, num_classes, **loss_kwargs(config))
+    return init_weights(Classifier(backbone, head), config.anchor_init)
 
 def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:int|None=None, keep_model:bool=False) -> dict:
     """Train one run; returns its record (also appended to `out/results.jsonl` by rank 0).
@@ -190,7 +210,7 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     iterations, milestones = config.schedule()
     eval_every = config.eval_every or max(1, iterations // 10)
     on_cuda = device.type == 'cuda'
-    amp = config.amp and on_cuda
+    amp = on_cuda if config.amp is None else config.amp
     # only rank 0 may fetch a missing dataset; the other ranks wait, then read what it wrote (one barrier each)
     fetch = config.download and rank == 0
     if world > 1 and config.download and rank != 0: dist.barrier()
@@ -200,9 +220,9 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     test_x, test_y = test_subset(test_x, test_y, config.max_test)
     num_classes = TENSOR_DATASETS[config.dataset][1]
     batches = DeviceBatches(train_x, train_y, config.batch_size // world, config.seed, config.augment, device,
-                            rank=rank, world_size=world, channels_last=config.channels_last and on_cuda)
+                            rank=rank, world_size=world, channels_last=config.channels_last)
     model = build(config, train_x.shape[1], train_x.shape[-1], num_classes).to(device)
-    if config.channels_last and on_cuda: model = model.to(memory_format=torch.channels_last)
+    if config.channels_last: model = model.to(memory_format=torch.channels_last)
     optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay)
     scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_factor(iterations, milestones, config.warmup))
     directory = run_dir(config); ckpt_path = directory / 'checkpoint.pt'
