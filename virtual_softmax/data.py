@@ -26,7 +26,7 @@ class DatasetMissing(FileNotFoundError):
 def data_root(root=None) -> Path:
     "The data root: `root` if given, else the `VS_DATA` environment variable."
     root = root or os.environ.get('VS_DATA')
-    if not root: raise ValueError("no data root: pass --data PATH (or root=...) or set the VS_DATA environment variable")
+    if not root: raise ValueError("no data root: give --data PATH (vsoftmax), root=PATH (Python), or set VS_DATA")
     return Path(root).expanduser()
 
 def cache_dir() -> Path:
@@ -58,7 +58,7 @@ _MNIST_FILES = {True: ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'), Fa
 def load_mnist_like(root, train:bool, folder:str='MNIST'):
     "MNIST or Fashion-MNIST from `root/<folder>/raw/` (torchvision's layout, uncompressed IDX)."
     raw = Path(root) / folder / 'raw'
-    how = (f"Get it with torchvision.datasets.{folder}(root, download=True) on a networked machine, "
+    how = (f"On a networked machine add --download (vsoftmax) or download=True (Python), "
            f"or copy the four uncompressed IDX files into {raw}.")
     images, labels = (_require(raw / f, folder, how) for f in _MNIST_FILES[train])
     return torch.from_numpy(read_idx(images).copy())[:, None], torch.from_numpy(read_idx(labels).astype(np.int64))
@@ -69,8 +69,9 @@ def _unpickle(path):
 def load_cifar(root, train:bool, classes:int=10):
     "CIFAR-10/100 from torchvision's python-pickle layout (`cifar-10-batches-py/`, `cifar-100-python/`)."
     folder = Path(root) / ('cifar-10-batches-py' if classes == 10 else 'cifar-100-python')
-    how = (f"Get it with torchvision.datasets.CIFAR{classes}(root, download=True) on a networked machine "
-           f"(or unpack cifar-{classes}-python.tar.gz into {Path(root)}).")
+    how = (f"On a networked machine add --download (vsoftmax) or download=True (Python), or unpack "
+           f"cifar-{classes}-python.tar.gz into {Path(root)}."
+           + (" The offline JPEG copy of CIFAR-10 in ../shared/data is --dataset cifar10_jpeg." if classes == 10 else ""))
     if classes == 10: files = [f'data_batch_{i}' for i in range(1, 6)] if train else ['test_batch']
     else: files = ['train' if train else 'test']
     batches = [_unpickle(_require(folder / f, f'CIFAR-{classes}', how)) for f in files]
@@ -107,9 +108,10 @@ def load_cifar10_jpeg(root, train:bool):
 
 def load_svhn(root, train:bool):
     "SVHN cropped digits from `root/svhn/{train,test}_32x32.mat` (torchvision's files); label 10 means digit 0."
-    from scipy.io import loadmat
     path = _require(Path(root) / 'svhn' / f"{'train' if train else 'test'}_32x32.mat", 'SVHN',
-                    "Get it with torchvision.datasets.SVHN(root/'svhn', split=..., download=True) on a networked machine.")
+                    "On a networked machine add --download (vsoftmax) or download=True (Python), or copy torchvision's "
+                    "train_32x32.mat and test_32x32.mat there.")
+    from scipy.io import loadmat   # after the file check: a missing file is reported as such
     mat = loadmat(path)
     images = torch.from_numpy(np.ascontiguousarray(mat['X'].transpose(3, 2, 0, 1)))
     return images, torch.from_numpy(mat['y'].astype(np.int64).ravel() % 10)

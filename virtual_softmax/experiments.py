@@ -8,13 +8,13 @@ import os, time, shutil, traceback, dataclasses
 from pathlib import Path
 import numpy as np
 import torch
-from .train import TrainConfig, train, read_results, PAPER_RECIPES
+from .train import TrainConfig, train, read_results, eager_state, PAPER_RECIPES
 
 # %% auto #0
 __all__ = ['SCALES', 'CPU_FRACTION', 'NOT_RUN_HERE', 'SM_VS_3', 'SM_VS_5', 'OTHERS_3', 'OTHERS_1', 'EXPERIMENTS', 'PAPER_ERRORS',
            'current_scale', 'scaled', 'experiment_configs', 'environment_line', 'train_missing_default', 'reproduce',
            'campaign', 'load_model', 'test_features', 'train_imagefolder', 'standin_smoke', 'setting_name',
-           'summary_table', 'seed_gain', 'campaign_time']
+           'summary_table', 'welch_gain', 'seed_gain', 'campaign_time', 'campaign_plan']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
 SCALES = ('smoke', 'cpu', 'paper')
@@ -34,7 +34,8 @@ def scaled(config:TrainConfig, scale:str) -> TrainConfig:
         fraction = config.scale if config.scale != 1.0 else CPU_FRACTION[config.dataset]   # a run may fix its own
         iterations, _ = dataclasses.replace(config, scale=fraction).schedule()
         points = 5 if config.dataset.startswith('cifar') else 8   # a CIFAR test pass costs ~30 s on one core
-        return dataclasses.replace(config, scale=fraction, eval_every=max(1, iterations // points))
+        # bf16 autocast on the CPU too (AMX): 2-3x faster steps; the GPU's paper scale uses it as well (amp=None on CUDA)
+        return dataclasses.replace(config, scale=fraction, eval_every=max(1, iterations // points), amp=True)
     return dataclasses.replace(config, scale=1.0)             # paper: the full schedule, whatever the cpu budget
 
 # %% ../nbs/14_experiments.ipynb #b1ed4c0f
@@ -56,6 +57,10 @@ EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msr
     # ablations (notebook 30): the anchor filler on CIFAR-10 t=1 at 5 %, and recipe 1's bare linear feature on MNIST
     'ablation_init': lambda: [cfg for init in ('msra', 'gaussian') for cfg in _runs('cifar10_jpeg', 'cifar10', SM_VS_3, anchor_init=init, scale=0.05)],
     'ablation_head': lambda: [cfg for head in ('bn_prelu', 'linear') for cfg in _runs('mnist', 'mnist', SM_VS_3, head=head)],
+    # the one-call GPU plan (notebook 14, `vsoftmax campaign gpu_paper --scale paper --dry-run`): Fig. 2, Table 3 MNIST
+    # and Table 2/4 CIFAR-10 t=1 at the paper's 20k iterations, softmax and Virtual Softmax, 3 seeds each
+    'gpu_paper': lambda: ([cfg for dim in (2, 3) for cfg in _runs('mnist', 'mnist_toy', SM_VS_3, feature_dim=dim)]
+                          + _runs('mnist', 'mnist', SM_VS_3) + _runs('cifar10_jpeg', 'cifar10', SM_VS_3)),
     # not run on these machines (no data): their paper-scale configurations, smoke-tested on stand-ins
     'cifar100': lambda: [cfg for aug in (False, True) for t in (2, 3, 4, 7) for cfg in _runs('cifar100', 'cifar100', SM_VS_3, width=t, augment=aug)],
     'svhn': lambda: _runs('svhn', 'svhn', SM_VS_3 + OTHERS_1),
@@ -77,9 +82,9 @@ def environment_line(scale:str) -> str:
     device = torch.cuda.get_device_name() if torch.cuda.is_available() else f"CPU ({os.cpu_count()} cores, {platform.machine()})"
     return f"VS_SCALE={scale} | device: {device} | torch {torch.__version__} | git {git_commit()}"
 
-def train_missing_default() -> bool:
-    "Experiment notebooks train missing runs unless VS_TRAIN_MISSING=0 (e.g. while a campaign is still running)."
-    return os.environ.get('VS_TRAIN_MISSING', '1') != '0'
+def train_missing_default(scale:str|None=None) -> bool:
+    "Experiment notebooks train missing runs only at the smoke scale or when asked (VS_TRAIN_MISSING=1): never hours by surprise."
+    return (scale or current_scale()) == 'smoke' or os.environ.get('VS_TRAIN_MISSING', '0') == '1'
 
 def reproduce(name:str, scale:str|None=None, data=None, out:str='runs', train_missing:bool=True, progress:bool=True,
               select=None) -> list:
@@ -113,6 +118,7 @@ def _campaign_worker(configs:list, claims:Path, threads:int, compile:bool):
 def campaign(names:list, scale:str='cpu', data=None, out:str='results', workers:int=2, threads:int=1, compile:bool=True) -> int:
     "Train every missing run of the experiments `names`, in order, on `workers` processes; returns how many were missing."
     import multiprocessing as mp
+    from virtual_softmax.experiments import _campaign_worker as worker   # by module path, so that spawned processes find it
     configs, seen = [], set()
     for name in names:
         for c in experiment_configs(name, scale, data, out):
@@ -122,7 +128,7 @@ def campaign(names:list, scale:str='cpu', data=None, out:str='results', workers:
     claims = Path(out) / 'claims'
     shutil.rmtree(claims, ignore_errors=True); claims.mkdir(parents=True)   # no worker is alive: old claims are stale
     ctx = mp.get_context('spawn')
-    procs = [ctx.Process(target=_campaign_worker, args=(missing, claims, threads, compile)) for _ in range(min(workers, len(missing)))]
+    procs = [ctx.Process(target=worker, args=(missing, claims, threads, compile)) for _ in range(min(workers, len(missing)))]
     for p in procs: p.start()
     for p in procs: p.join()
     shutil.rmtree(claims, ignore_errors=True)
@@ -143,7 +149,7 @@ def load_model(config:dict|TrainConfig, out:str|None=None):
     state = torch.load(path, map_location='cpu', weights_only=False)
     channels = 1 if 'mnist' in config.dataset else 3
     model = build(config, channels, 28 if 'mnist' in config.dataset else 32, TENSOR_DATASETS[config.dataset][1])
-    model.load_state_dict(state['model'])
+    model.load_state_dict(eager_state(state['model']))
     return model.eval()
 
 def test_features(config:dict|TrainConfig, out:str|None=None, data=None, max_test:int|None=None):
@@ -234,38 +240,63 @@ PAPER_ERRORS = {  # test error (%) as printed in the paper
 }
 
 def setting_name(config:dict) -> str:
+    "Row name of a run: dataset (t, '+'), plus any ablated recipe choice that differs from the campaign's."
     ds = {'cifar10_jpeg': 'cifar10', 'fashion_mnist': 'fashion-mnist'}.get(config['dataset'], config['dataset'])
-    if config['arch'] == 'mnist_toy': return f"mnist toy {config['feature_dim']}-D"
-    name = f"{ds} t={config['width']}" if ds.startswith('cifar') else ds
-    return name + ('+' if config.get('augment') else '')
+    if config['arch'] == 'mnist_toy': name = f"mnist toy {config['feature_dim']}-D"
+    else: name = (f"{ds} t={config['width']}" if ds.startswith('cifar') else ds) + ('+' if config.get('augment') else '')
+    if config.get('head', 'bn_prelu') != 'bn_prelu': name += f" ({config['head']} head)"
+    if config.get('anchor_init', 'msra') != 'msra': name += f" ({config['anchor_init']} anchors)"
+    return name
 
 def summary_table(records:list, scale:str, paper:dict=PAPER_ERRORS):
-    "DataFrame: setting, loss, scale, seeds, ours (mean ± std error %), paper, gain ours, gain paper."
+    "DataFrame: setting, loss, scale, seeds, ours (mean ± std error %), paper, gain ours (95 % CI, Welch p, verdict), gain paper."
     import pandas as pd
     rows = {}
     for r in records:
-        c = r['config']; rows.setdefault((setting_name(c), c['loss']), []).append(r)
-    base = {s: np.mean([r['test_error'] for r in rs]) for (s, loss), rs in rows.items() if loss == 'softmax'}
+        c = r['config']; rows.setdefault((setting_name(c), r['schedule'][0], c['loss']), []).append(r['test_error'])
     out = []
-    for (setting, loss), rs in rows.items():
-        errs = np.array([r['test_error'] for r in rs])
-        its = rs[0]['schedule'][0]
-        p = paper.get((setting, loss)); p_base = paper.get((setting, 'softmax'))
-        out.append(dict(setting=setting, loss=loss, scale=f"{scale}: {its} it ({its / PAPER_RECIPES[rs[0]['config']['dataset']][0]:.2%} of paper)",
+    for (setting, its, loss), errs in rows.items():
+        errs, base = np.array(errs), rows.get((setting, its, 'softmax'))
+        p, p_base = paper.get((setting.split(' (')[0], loss)), paper.get((setting.split(' (')[0], 'softmax'))
+        dataset = next(r['config']['dataset'] for r in records if setting_name(r['config']) == setting)
+        g = welch_gain(base, errs) if loss != 'softmax' and base is not None else None
+        out.append(dict(setting=setting, loss=loss, scale=f"{scale}: {its} it ({its / PAPER_RECIPES[dataset][0]:.0%} of paper)",
                         seeds=len(errs), ours=f"{errs.mean():.2f} ± {errs.std(ddof=1):.2f}" if len(errs) > 1 else f"{errs.mean():.2f}",   # no spread from one seed
-                        paper=None if p is None else round(p, 2), gain_ours=None if loss == 'softmax' or setting not in base else round(base[setting] - errs.mean(), 2),
+                        paper=None if p is None else round(p, 2),
+                        gain_ours=None if g is None else round(g['gain'], 2),
+                        ci95=None if g is None or np.isnan(g['ci_low']) else f"{g['ci_low']:+.2f} to {g['ci_high']:+.2f}",
+                        p=None if g is None or np.isnan(g['p']) else round(g['p'], 3), verdict=None if g is None else g['verdict'],
                         gain_paper=None if loss == 'softmax' or p is None or p_base is None else round(p_base - p, 2)))
     return pd.DataFrame(out)
 
 # %% ../nbs/14_experiments.ipynb #67e36d0b
-def seed_gain(records:list, keep=lambda config: True) -> str|None:
-    "One sentence: softmax - Virtual Softmax error over the seeds of the kept runs, with its standard error."
+def welch_gain(baseline, method) -> dict:
+    "Gain = mean(baseline) - mean(method) with Welch's t-test p and the 95 % CI of the gain; verdict only when p < 0.05."
+    from scipy import stats
+    a, b = np.asarray(baseline, float), np.asarray(method, float)
+    gain = a.mean() - b.mean()
+    if len(a) < 2 or len(b) < 2:
+        return dict(gain=gain, ci_low=np.nan, ci_high=np.nan, p=np.nan, verdict='one seed: not tested')
+    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
+    se = np.sqrt(va + vb)
+    if se == 0: return dict(gain=gain, ci_low=gain, ci_high=gain, p=np.nan, verdict='no spread: not tested')
+    df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))   # Welch-Satterthwaite
+    p = stats.ttest_ind(a, b, equal_var=False).pvalue
+    half = stats.t.ppf(0.975, df) * se
+    verdict = 'no significant difference' if p >= 0.05 else ('better' if gain > 0 else 'worse')
+    return dict(gain=gain, ci_low=gain - half, ci_high=gain + half, p=p, verdict=verdict)
+
+def seed_gain(records:list, keep=lambda config: True, method:str='virtual_softmax') -> str|None:
+    "One sentence: softmax - `method` error over the seeds of the kept runs, with its 95 % CI, Welch p and verdict."
     err = lambda loss: [r['test_error'] for r in records if r['config']['loss'] == loss and keep(r['config'])]
-    sm, vs = err('softmax'), err('virtual_softmax')
-    if len(sm) < 2 or len(vs) < 2: return None
-    diff = np.mean(sm) - np.mean(vs); se = np.sqrt(np.var(sm, ddof=1) / len(sm) + np.var(vs, ddof=1) / len(vs))
-    verdict = 'within noise (|gain| < 2 SE)' if abs(diff) < 2 * se else ('significant gain for Virtual Softmax' if diff > 0 else 'significantly worse under Virtual Softmax')
-    return f"gain softmax - Virtual Softmax = {diff:+.2f} ± {se:.2f} error points over {len(sm)}/{len(vs)} seeds: {verdict}"
+    sm, other = err('softmax'), err(method)
+    if len(sm) < 2 or len(other) < 2: return None
+    g = welch_gain(sm, other)
+    return (f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
+            f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: {method} is {g['verdict']}"
+            if g['verdict'] in ('better', 'worse') else
+            f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
+            f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: no significant difference")
 
 # %% ../nbs/14_experiments.ipynb #24038cf5
 def campaign_time(records:list) -> str:
@@ -274,3 +305,24 @@ def campaign_time(records:list) -> str:
     walls = [r['wall_seconds'] for r in records]
     devices = ', '.join(sorted({r.get('device', '?') for r in records}))
     return f"{len(walls)} runs, {sum(walls) / 3600:.2f} h of wall time in all ({min(walls) / 60:.1f}-{max(walls) / 60:.1f} min per run) on {devices}"
+
+# %% ../nbs/14_experiments.ipynb #9e23be61
+def campaign_plan(names:list, scale:str='paper', workers:int=8, effective_tflops:float=40.0):
+    "DataFrame of the runs with their FLOPs (forward + backward per iteration, counted on the CPU), and a one-line estimate."
+    import pandas as pd
+    from virtual_softmax.train import step_flops
+    configs = {c.key(): c for name in names for c in experiment_configs(name, scale)}.values()
+    flops = {}
+    rows = []
+    for c in configs:
+        shape = (c.dataset, c.arch, c.width, c.feature_dim, c.batch_size)
+        if shape not in flops: flops[shape] = step_flops(c)
+        its = c.schedule()[0]
+        rows.append(dict(setting=setting_name(dataclasses.asdict(c)), loss=c.loss, seed=c.seed, iterations=its,
+                         gflop_per_it=flops[shape] / 1e9, pflop=flops[shape] * its / 1e15))
+    plan = pd.DataFrame(rows)
+    seconds = plan.pflop.sum() * 1e15 / (effective_tflops * 1e12)
+    line = (f"{len(plan)} runs, {workers} at a time on one device, {plan.pflop.sum():.1f} PFLOP of training in all; "
+            f"at an assumed {effective_tflops:g} TFLOP/s of effective bf16 throughput for the whole device that is "
+            f"about {seconds / 60:.0f} min (test passes and compilation not counted)")
+    return plan, line

@@ -4,7 +4,8 @@
 
 # %% ../nbs/12_train.ipynb #fb74dbb1
 from __future__ import annotations
-import os, json, time, math, fcntl, hashlib, subprocess, dataclasses, contextlib
+import os, json, time, math, fcntl, hashlib, subprocess, dataclasses
+import numpy as np
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch, torch.nn as nn
@@ -14,9 +15,10 @@ from .models import build_model, init_weights
 from .data import load_tensors, DeviceBatches, eval_batches, test_subset, TENSOR_DATASETS
 
 # %% auto #0
-__all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'scaled_schedule', 'TrainConfig',
-           'append_record', 'read_results', 'atomic_save', 'setup_distributed', 'Classifier', 'test_accuracy',
-           'lr_factor', 'git_commit', 'run_dir', 'loss_kwargs', 'build', 'train', 'bare_step_rate', 'benchmark_trainer']
+__all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'STEP_VARIANTS', 'scaled_schedule',
+           'TrainConfig', 'append_record', 'read_results', 'eager_state', 'atomic_save', 'setup_distributed',
+           'Classifier', 'test_accuracy', 'lr_factor', 'git_commit', 'run_dir', 'loss_kwargs', 'build', 'train',
+           'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants', 'threads_vs_processes']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 PAPER_RECIPES = {  # dataset: (iterations, lr milestones), Sec. 6
@@ -43,30 +45,30 @@ def scaled_schedule(iterations:int, milestones:tuple, scale:float=1.0):
 @dataclass
 class TrainConfig:
     "Everything that defines a run. Fields left None take the paper's value for the dataset."
-    dataset: str = 'mnist'
-    loss: str = 'softmax'
+    dataset: str = 'mnist'          # training set (the offline CIFAR-10 copy is cifar10_jpeg)
+    loss: str = 'softmax'           # loss head
     arch: str|None = None           # Table 1 column; default by dataset
     width: int = 1                  # widening factor t
     feature_dim: int|None = None    # feature size; default by arch (Table 1)
     head: str = 'bn_prelu'          # feature layer: fc -> BN -> PReLU (reference models) or 'linear' (recipe 1)
     anchor_init: str = 'msra'       # class anchors' filler: msra, gaussian (std 0.01) or xavier (recipe 1)
-    loss_kwargs: dict = field(default_factory=dict)
+    loss_kwargs: dict = field(default_factory=dict)   # keywords of the loss head
     scale: float = 1.0              # fraction of the paper's iterations and milestones
     iterations: int|None = None     # override the paper's schedule (then milestones too)
-    milestones: tuple|None = None
-    lr: float = 0.1
-    momentum: float = 0.9
-    weight_decay: float = 5e-4
+    milestones: tuple|None = None   # lr /10 at these iterations (with iterations)
+    lr: float = 0.1                 # initial learning rate (Sec. 6)
+    momentum: float = 0.9           # SGD momentum (reference solvers)
+    weight_decay: float = 5e-4      # L2 weight decay (reference solvers)
     warmup: float = 0.0             # linear lr warm-up, fraction of the iterations (the paper has none)
     batch_size: int = 128           # global batch, split across torchrun processes
     augment: bool = False           # the paper's '+' (pad 4, random crop, flip)
-    seed: int = 0
+    seed: int = 0                   # seeds initialisation and batch order
     eval_every: int|None = None     # test-accuracy curve interval; default: 10 points per run
     max_test: int|None = None       # evaluate on a fixed random subset of N test images (smoke runs)
-    ckpt_every: int = 500
-    data: str|None = None
+    ckpt_every: int = 500           # checkpoint interval (iterations)
+    data: str|None = None           # data root (default: $VS_DATA)
     download: bool = False          # fetch a missing dataset with torchvision (needs a network)
-    device: str = 'auto'
+    device: str = 'auto'            # auto (CUDA when present), cpu or cuda
     amp: bool|None = None           # bf16 autocast (loss stays float32); None: on CUDA only, True: on the CPU too
     channels_last: bool = True      # NHWC activations, on any device (faster on CPU as on GPU)
     compile: bool = False           # torch.compile the backbone
@@ -122,6 +124,10 @@ def read_results(path) -> list:
     return records
 
 # %% ../nbs/12_train.ipynb #52914166
+def eager_state(state:dict) -> dict:
+    "A state_dict with torch.compile's `_orig_mod.` prefixes removed (checkpoints of runs compiled by module swap)."
+    return {k.replace('_orig_mod.', ''): v for k, v in state.items()}
+
 def atomic_save(obj, path):
     path = Path(path); tmp = path.with_name(path.name + '.tmp')
     with open(tmp, 'wb') as f:
@@ -229,13 +235,13 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     start, curve, train_seconds, train_loss = 0, [], 0.0, []
     if resume and ckpt_path.exists():
         state = torch.load(ckpt_path, map_location=device, weights_only=False)
-        model.load_state_dict(state['model']); optimizer.load_state_dict(state['optimizer'])
+        model.load_state_dict(eager_state(state['model'])); optimizer.load_state_dict(state['optimizer'])
         scheduler.load_state_dict(state['scheduler']); torch.set_rng_state(state['rng_cpu'])
         if on_cuda and state.get('rng_cuda') is not None: torch.cuda.set_rng_state(state['rng_cuda'])
         start, curve, train_seconds = state['iteration'], state['curve'], state['train_seconds']
         train_loss = state.get('train_loss', [])
     step_model = nn.parallel.DistributedDataParallel(model) if world > 1 else model
-    if config.compile: model.backbone = torch.compile(model.backbone)
+    if config.compile: model.backbone.compile()   # in place: state_dict keys stay those of the eager module
     if rank == 0: directory.mkdir(parents=True, exist_ok=True)
 
     def checkpoint(iteration):
@@ -260,17 +266,19 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
         optimizer.step(); scheduler.step()
         loss_sum += loss.detach(); loss_n += 1
         done = it + 1
+        if bar is not None: bar.update(1)
         if done % eval_every == 0 or done == iterations or done % config.ckpt_every == 0 or done == stop_after:
             if on_cuda: torch.cuda.synchronize()
             now = time.perf_counter(); train_seconds += now - tick
             train_loss.append((done, loss_sum.item() / max(loss_n, 1)))   # mean training loss since the last log point
-            if bar is not None:
-                bar.update(done - bar.n)
-                bar.set_postfix(loss=f"{train_loss[-1][1]:.4f}", lr=f"{scheduler.get_last_lr()[0]:.3g}",
-                                img_s=f"{(done - tick_it) * config.batch_size / (now - tick):.0f}")
+            postfix = dict(loss=f"{train_loss[-1][1]:.4f}", lr=f"{scheduler.get_last_lr()[0]:.3g}",
+                           img_s=f"{(done - tick_it) * config.batch_size / (now - tick):.0f}")
+            if bar is not None: bar.set_postfix(postfix)
             loss_sum.zero_(); loss_n = 0
             if rank == 0 and (done % eval_every == 0 or done == iterations):
+                if bar is not None: bar.set_postfix_str(f"evaluating on {len(test_y)} test images", refresh=True)
                 curve.append((done, test_accuracy(model, test_x, test_y, batches, amp)))
+                if bar is not None: bar.set_postfix({**postfix, 'test_acc': f"{curve[-1][1]:.2f}%"})
             if done % config.ckpt_every == 0 or done == iterations or done == stop_after: checkpoint(done)
             if world > 1: dist.barrier()
             tick, tick_it = time.perf_counter(), done
@@ -284,7 +292,8 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
                   curve=curve, train_loss=train_loss, diverged=not all(math.isfinite(l) for _, l in train_loss),
                   test_accuracy=curve[-1][1] if curve else None,   # only rank 0 evaluates
                   test_error=100 - curve[-1][1] if curve else None, resumed_from=start)
-    if rank == 0: append_record(Path(config.out) / 'results.jsonl', record)
+    store = Path(config.out) / 'results.jsonl'
+    if rank == 0 and record['key'] not in {r['key'] for r in read_results(store)}: append_record(store, record)   # never twice
     return {**record, 'model': model} if keep_model else record
 
 # %% ../nbs/12_train.ipynb #70131f39
@@ -313,3 +322,73 @@ def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings
         rate = iterations * batch_size / state['train_seconds']
         rows.append(dict(dataset=dataset, arch=arch, batch=batch_size, trainer_img_s=rate, bare_img_s=floor, ratio=rate / floor))
     return pd.DataFrame(rows)
+
+# %% ../nbs/12_train.ipynb #5c106315
+STEP_VARIANTS = {'eager fp32': {}, 'channels_last': dict(channels_last=True), 'bf16': dict(amp=True),
+                 'bf16 + channels_last': dict(amp=True, channels_last=True),
+                 'compile + bf16 + channels_last': dict(amp=True, channels_last=True, compile=True)}
+_SHAPES = {'mnist': (1, 28), 'fashion_mnist': (1, 28), 'cifar10_jpeg': (3, 32), 'cifar10': (3, 32), 'svhn': (3, 32), 'cifar100': (3, 32)}
+
+def step_flops(config:TrainConfig) -> int:
+    "FLOPs of one training step's forward and backward at the config's batch size (torch's FlopCounterMode)."
+    from torch.utils.flop_counter import FlopCounterMode
+    (ch, side), classes = _SHAPES[config.dataset], TENSOR_DATASETS[config.dataset][1]
+    model = build(config, ch, side, classes)
+    x, y = torch.randn(config.batch_size, ch, side, side), torch.randint(0, classes, (config.batch_size,))
+    with FlopCounterMode(display=False) as counter: model(x, y).backward()
+    return counter.get_total_flops()
+
+def _timed_steps(config:TrainConfig, model, opt, x, y, steps:int) -> float:
+    t0 = time.perf_counter()
+    for _ in range(steps):
+        with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bool(config.amp)): loss = model(x, y)
+        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+    return (time.perf_counter() - t0) / steps
+
+def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:int=128, steps:int=5, repeats:int=3,
+                  variants:dict=STEP_VARIANTS):
+    "DataFrame: median ms per CPU training step of each variant (interleaved repeats), speed-up over the first, GFLOP/s."
+    import pandas as pd
+    (ch, side), classes = _SHAPES[dataset], TENSOR_DATASETS[dataset][1]
+    x, y = torch.randn(batch_size, ch, side, side), torch.randint(0, classes, (batch_size,))
+    runs = {}
+    for name, kw in variants.items():
+        cfg = TrainConfig(dataset=dataset, loss=loss, batch_size=batch_size, **{'channels_last': False, 'amp': False, **kw})
+        model = build(cfg, ch, side, classes)
+        xs = x.contiguous(memory_format=torch.channels_last) if cfg.channels_last else x
+        if cfg.channels_last: model = model.to(memory_format=torch.channels_last)
+        if cfg.compile: model.backbone.compile()
+        opt = torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9)
+        t0 = time.perf_counter(); _timed_steps(cfg, model, opt, xs, y, 2)   # warm-up, compilation included
+        runs[name] = (cfg, model, opt, xs, time.perf_counter() - t0, [])
+    for _ in range(repeats):
+        for name, (cfg, model, opt, xs, _, times) in runs.items(): times.append(_timed_steps(cfg, model, opt, xs, y, steps))
+    flops = step_flops(TrainConfig(dataset=dataset, loss=loss, batch_size=batch_size))
+    base = float(np.median(next(iter(runs.values()))[-1]))
+    return pd.DataFrame([dict(variant=name, ms_per_step=1000 * np.median(t), speedup=base / np.median(t),
+                              gflop_s=flops / np.median(t) / 1e9, first_2_steps_s=warm) for name, (_, _, _, _, warm, t) in runs.items()])
+
+# %% ../nbs/12_train.ipynb #5159a41c
+def _rate_worker(dataset:str, threads:int, steps:int, batch_size:int, queue):
+    torch.set_num_threads(threads)
+    (ch, side), classes = _SHAPES[dataset], TENSOR_DATASETS[dataset][1]
+    cfg = TrainConfig(dataset=dataset, loss='virtual_softmax', batch_size=batch_size, amp=True)
+    model = build(cfg, ch, side, classes).to(memory_format=torch.channels_last)
+    x = torch.randn(batch_size, ch, side, side).contiguous(memory_format=torch.channels_last)
+    y = torch.randint(0, classes, (batch_size,))
+    opt = torch.optim.SGD(model.parameters(), lr=1e-3)
+    _timed_steps(cfg, model, opt, x, y, 1)
+    queue.put(batch_size / _timed_steps(cfg, model, opt, x, y, steps))
+
+def threads_vs_processes(dataset:str='mnist', steps:int=10, batch_size:int=128, cores:int=2) -> dict:
+    "Total img/s of one `cores`-thread process against `cores` 1-thread processes side by side (bf16, channels_last)."
+    import multiprocessing as mp
+    from virtual_softmax.train import _rate_worker as worker   # by module path, so that spawned processes find it
+    ctx = mp.get_context('spawn'); out = {}
+    for label, procs, threads in (('one process', 1, cores), ('separate processes', cores, 1)):
+        queue = ctx.Queue()
+        ps = [ctx.Process(target=worker, args=(dataset, threads, steps, batch_size, queue)) for _ in range(procs)]
+        for p in ps: p.start()
+        out[label] = sum(queue.get() for _ in ps)
+        for p in ps: p.join()
+    return {**out, 'ratio': out['separate processes'] / out['one process']}

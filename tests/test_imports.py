@@ -1,0 +1,28 @@
+"Every module of the installed package imports: a missing dependency fails here, with the module's name."
+import importlib, pkgutil
+import pytest
+import virtual_softmax
+
+MODULES = sorted(m.name for m in pkgutil.iter_modules(virtual_softmax.__path__, 'virtual_softmax.'))
+
+def test_package_has_modules():
+    assert {'virtual_softmax.losses', 'virtual_softmax.train', 'virtual_softmax.cli'} <= set(MODULES)
+
+@pytest.mark.parametrize('name', MODULES)
+def test_import(name):
+    importlib.import_module(name)
+
+def test_declared_requirements_cover_imports():
+    "Third-party modules the package imports (even lazily) are named in settings.ini's requirements."
+    import ast, configparser, pathlib, sys
+    root = pathlib.Path(virtual_softmax.__file__).parent
+    cfg = configparser.ConfigParser(); cfg.read(root.parent / 'settings.ini')
+    declared = {r.split('>')[0].split('<')[0].split('=')[0].strip().lower() for r in cfg['DEFAULT']['requirements'].split()}
+    aliases = {'pil': 'pillow', 'sklearn': 'scikit-learn'}
+    used = set()
+    for path in root.glob('*.py'):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import): used |= {a.name.split('.')[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module: used.add(node.module.split('.')[0])
+    third_party = {aliases.get(m.lower(), m.lower()) for m in used if m not in sys.stdlib_module_names and m != 'virtual_softmax'}
+    assert third_party <= declared, f"imported but not declared in settings.ini: {sorted(third_party - declared)}"
