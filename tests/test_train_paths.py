@@ -10,7 +10,9 @@ ITS = 6
 # tolerance on the per-step training loss against eager fp32, same init and batches, lr 1e-4 so that the runs stay
 # close (a larger lr amplifies rounding differences chaotically): fp32 paths differ only by
 # summation order; bf16 rounds activations to 8 bits of mantissa
-TOL = {'eager': 0, 'channels_last': 1e-4, 'compile': 1e-3, 'amp': 5e-2, 'all': 5e-2}
+TOL = {'eager': 0, 'channels_last': 1e-3, 'compile': 1e-3, 'amp': 5e-2, 'all': 5e-2}
+# the first step sees identical weights and batch: only the arithmetic differs, so fp32 paths must agree closely
+TOL_FIRST = {'eager': 0, 'channels_last': 1e-5, 'compile': 1e-5, 'amp': 1e-2, 'all': 1e-2}
 VARIANTS = {'eager': {}, 'channels_last': dict(channels_last=True), 'compile': dict(compile=True),
             'amp': dict(amp=True), 'all': dict(amp=True, channels_last=True, compile=True)}
 
@@ -38,6 +40,7 @@ def eager(data, tmp_path_factory):
 def test_variant_agrees_with_eager(variant, data, eager, tmp_path):
     losses = _losses(train(_config(data, tmp_path, **VARIANTS[variant]), progress=False))
     assert len(losses) == ITS and all(math.isfinite(l) for l in losses)
+    assert abs(losses[0] - eager[0]) <= TOL_FIRST[variant] * abs(eager[0]), (variant, losses[0], eager[0])
     for ours, ref in zip(losses, eager):
         assert abs(ours - ref) <= TOL[variant] * abs(ref) + 1e-7, (variant, losses, eager)
 

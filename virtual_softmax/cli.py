@@ -145,15 +145,15 @@ def compare_report(records:list, out) -> str:
         ax.plot(*zip(*r['curve']), 'o-', label=f"{r['config']['loss']} seed {r['seed']}")
     ax.set_xlabel('iteration'); ax.set_ylabel('test accuracy (%)'); ax.legend(fontsize=8)
     ax.set_title(f"{setting_name(config)}: test accuracy during training", fontsize=10)
-    png = Path(out) / f"compare-{config['dataset']}-{its}it.png"; png.parent.mkdir(parents=True, exist_ok=True); fig.savefig(png, dpi=100)
+    png = Path(out) / f"compare-{config['dataset']}-{its}it.png"; png.parent.mkdir(parents=True, exist_ok=True); fig.savefig(png, dpi=100, bbox_inches='tight')
     seeds = max(len(e) for e in rows.values())
     verdicts = [f"{loss}: {welch_gain(rows['softmax'], e)['verdict']} (Welch p = {welch_gain(rows['softmax'], e)['p']:.2f})"
                 for loss, e in rows.items() if loss != 'softmax' and 'softmax' in rows and len(e) > 1 and len(rows['softmax']) > 1]
     reading = (f"Lower error is better. Each loss trained {its} iterations, {its / paper_its:.1%} of the paper's {paper_its}, "
                f"with {seeds} seed{'s' if seeds > 1 else ''}. This shows that the pipeline trains and how the losses compare this early; "
                + (f"against softmax over seeds, {'; '.join(verdicts)}. " if verdicts else
-                  "with one seed, a difference between losses this early is within seed-to-seed noise and ")
-               + "it does not test the paper's claim, made at the full schedule (notebooks 21-24 hold the multi-seed runs).")
+                  "with one seed, no difference between the losses can be called significant. ")
+               + "It does not test the paper's claim, which is made at the full schedule (notebooks 21-24 hold the multi-seed runs).")
     where = (f"Records: {Path(out) / 'results.jsonl'}\nCheckpoints: {Path(out)}/<run>/checkpoint.pt (one folder per loss and seed)\n"
              f"Figure (test accuracy vs iteration): {png}")
     return f"{table.to_string(index=False)}\n\n{textwrap.fill(reading, 110)}\n\n{where}"
@@ -199,8 +199,8 @@ def main(argv=None):
             plan, line = campaign_plan(args.experiments, args.scale, args.workers, args.tflops)
             print(plan.round(3).to_string(index=False)); print(line)
         elif args.command == 'campaign':
-            plan, line = campaign_plan(args.experiments, args.scale, args.workers, args.tflops)
-            print(f"plan: {line}", flush=True)
+            if args.scale == 'paper':   # the estimate assumes an accelerator's throughput
+                print(f"plan: {campaign_plan(args.experiments, args.scale, args.workers, args.tflops)[1]}", flush=True)
             n = campaign(args.experiments, args.scale, args.data, args.out, args.workers, args.threads, not args.no_compile)
             print(f"campaign finished: {n} runs trained")
         elif args.command == 'bench':

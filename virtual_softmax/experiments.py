@@ -12,9 +12,10 @@ from .train import TrainConfig, train, read_results, eager_state, PAPER_RECIPES
 
 # %% auto #0
 __all__ = ['SCALES', 'CPU_FRACTION', 'NOT_RUN_HERE', 'SM_VS_3', 'SM_VS_5', 'OTHERS_3', 'OTHERS_1', 'EXPERIMENTS', 'PAPER_ERRORS',
-           'current_scale', 'scaled', 'experiment_configs', 'environment_line', 'train_missing_default', 'reproduce',
-           'campaign', 'load_model', 'test_features', 'train_imagefolder', 'standin_smoke', 'setting_name',
-           'summary_table', 'welch_gain', 'seed_gain', 'campaign_time', 'campaign_plan']
+           'current_scale', 'scaled', 'experiment_configs', 'environment_line', 'train_missing_default',
+           'notebook_setup', 'experiment_records', 'reproduce', 'campaign', 'load_model', 'test_features',
+           'train_imagefolder', 'standin_smoke', 'setting_name', 'summary_table', 'welch_gain', 'seed_gain',
+           'campaign_time', 'campaign_plan']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
 SCALES = ('smoke', 'cpu', 'paper')
@@ -85,6 +86,24 @@ def environment_line(scale:str) -> str:
 def train_missing_default(scale:str|None=None) -> bool:
     "Experiment notebooks train missing runs only at the smoke scale or when asked (VS_TRAIN_MISSING=1): never hours by surprise."
     return (scale or current_scale()) == 'smoke' or os.environ.get('VS_TRAIN_MISSING', '0') == '1'
+
+def notebook_setup():
+    "An experiment notebook's first cell: (scale, data root, results folder; a temp folder at smoke scale), printing the environment line."
+    import tempfile
+    scale = current_scale()
+    data = next((p for p in ('../../shared/data', '../shared/data') if Path(p).exists()), os.environ.get('VS_DATA'))
+    print(environment_line(scale))
+    return scale, data, (tempfile.mkdtemp() if scale == 'smoke' else '../results')
+
+def experiment_records(name:str, scale:str, data, out, select=None) -> list:
+    "Finished records of an experiment (missing runs trained only at smoke scale or with VS_TRAIN_MISSING=1); prints what is missing."
+    records = reproduce(name, scale, data, out, train_missing=train_missing_default(scale), progress=False, select=select)
+    keys = {r['key'] for r in records}
+    missing = [f"{setting_name(dataclasses.asdict(c))} {c.loss} s{c.seed}" for c in experiment_configs(name, scale, data, out)
+               if c.key() not in keys and (select is None or select(c))]
+    print(f"{name} at {scale} scale: {len(records)} runs finished, {len(missing)} not yet "
+          f"{'(left out: ' + ', '.join(missing) + ')' if missing else ''}. Campaign: {campaign_time(records)}")
+    return records
 
 def reproduce(name:str, scale:str|None=None, data=None, out:str='runs', train_missing:bool=True, progress:bool=True,
               select=None) -> list:

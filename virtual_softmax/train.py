@@ -314,7 +314,8 @@ def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings
     rows = []
     for dataset, arch in settings:
         cfg = TrainConfig(dataset=dataset, arch=arch, loss='virtual_softmax', iterations=iterations, milestones=(),
-                          batch_size=batch_size, data=data, out=out, eval_every=10**9, ckpt_every=10**9, device='cpu')
+                          batch_size=batch_size, data=data, out=out, eval_every=10**9, ckpt_every=10**9, device='cpu',
+                          channels_last=False, amp=False)   # the bare loop's layout and precision
         x, _ = load_tensors(dataset, data, train=False)
         floor = bare_step_rate(cfg, x.shape[1], x.shape[-1], TENSOR_DATASETS[dataset][1], steps=iterations // 2)
         rec = train(cfg, progress=False, stop_after=iterations)

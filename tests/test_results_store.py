@@ -1,0 +1,26 @@
+"No orphaned results: every record in the committed results store matches the key its own stored config gives today."
+import json
+from pathlib import Path
+import pytest
+from virtual_softmax.train import TrainConfig, read_results
+
+STORE = Path(__file__).parents[1] / 'results' / 'results.jsonl'
+RECORDS = read_results(STORE)
+
+
+@pytest.mark.parametrize('record', RECORDS, ids=[r['key'] for r in RECORDS])
+def test_record_key_recomputes(record):
+    config = TrainConfig(**{**record['config'], 'milestones': tuple(record['config']['milestones']) if record['config']['milestones'] else None})
+    assert config.key() == record['key']
+
+
+def test_store_has_no_duplicate_keys():
+    keys = [r['key'] for r in RECORDS]
+    assert len(keys) == len(set(keys))
+
+
+def test_store_holds_only_current_recipe():
+    # recipe-1 records (no `head` / `anchor_init` fields) live in results/archive_recipe1.jsonl, never in the live store
+    assert all('head' in r['config'] and 'anchor_init' in r['config'] for r in RECORDS)
+    archive = read_results(STORE.with_name('archive_recipe1.jsonl'))
+    assert archive and not any('head' in r['config'] for r in archive)
