@@ -22,9 +22,10 @@ def virtual_softmax_gradients(X:Tensor, W:Tensor, y:Tensor) -> tuple:
     Wy = W[y]
     x_norm, wy_norm = X.norm(dim=1, keepdim=True), Wy.norm(dim=1, keepdim=True)
     W_virt = wy_norm * X / x_norm
-    z = X @ W.T; z_v = (wy_norm * x_norm).squeeze(1)
-    S = z.exp().sum(1) + z_v.exp()
-    p, p_v = z.exp() / S[:, None], (z_v.exp() / S)[:, None]
+    # p_j = e^{z_j} / (sum_k e^{z_k} + e^{z_v}), evaluated with one shared shift (torch.softmax over the C+1 logits),
+    # as the loss is: the plain exponentials overflow once ||W_y|| ||X|| passes ~709 in float64
+    probs = torch.softmax(torch.cat([X @ W.T, wy_norm * x_norm], 1), 1)
+    p, p_v = probs[:, :-1], probs[:, -1:]
     dX = p @ W + p_v * W_virt - Wy                                                  # Eq. 4, left
     dW = p.T @ X                                                                    # Eq. 5 for every j ...
     dW.index_add_(0, y, p_v * x_norm / wy_norm * Wy - X)                            # ... plus Eq. 4's extra terms for W_y
