@@ -9,7 +9,7 @@ import numpy as np
 from pathlib import Path
 import torch
 from .losses import LOSSES
-from .data import TENSOR_DATASETS, load_tensors, DeviceBatches, DatasetMissing
+from .data import DATASETS, load_tensors, DeviceBatches, DatasetMissing
 from .models import TABLE1, FEATURE_HEADS, ANCHOR_INITS
 from .train import (TrainConfig, train, build, test_accuracy, benchmark_trainer, read_results, eager_state, PAPER_RECIPES,
                                    step_variants, threads_vs_processes)
@@ -46,7 +46,7 @@ def _number(kind, low=None, strict=True):
     return parse
 _positive = lambda kind: _number(kind, 0)
 
-_CHOICES = dict(dataset=sorted(TENSOR_DATASETS), loss=sorted(LOSSES), arch=sorted(TABLE1), head=list(FEATURE_HEADS),
+_CHOICES = dict(dataset=sorted(DATASETS), loss=sorted(LOSSES), arch=sorted(TABLE1), head=list(FEATURE_HEADS),
                 anchor_init=list(ANCHOR_INITS), device=['auto', 'cpu', 'cuda'])
 _NONNEGATIVE = ('weight_decay', 'momentum', 'warmup', 'seed')
 
@@ -176,7 +176,7 @@ def _eval(args):
     state = torch.load(args.checkpoint, map_location='cpu', weights_only=False)
     cfg = TrainConfig(**{**state['config'], 'data': args.data or state['config']['data']})
     x, y = load_tensors(cfg.dataset, cfg.data, train=False)
-    model = build(cfg, x.shape[1], x.shape[-1], TENSOR_DATASETS[cfg.dataset][1]); model.load_state_dict(eager_state(state['model']))
+    model = build(cfg, x.shape[1], x.shape[-1], DATASETS[cfg.dataset].classes); model.load_state_dict(eager_state(state['model']))
     train_x, train_y = load_tensors(cfg.dataset, cfg.data, train=True)
     acc = test_accuracy(model.to(args.device), x, y, DeviceBatches(train_x, train_y, 1, device=args.device))
     print(f"{args.checkpoint}: iteration {state['iteration']}, test accuracy {acc:.2f}% (error {100 - acc:.2f}%)")

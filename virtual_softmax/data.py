@@ -5,16 +5,18 @@
 # %% ../nbs/11_data.ipynb #f4803942
 from __future__ import annotations
 import os, io, pickle, tarfile, hashlib, struct
+from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 import numpy as np
 import torch
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['CIFAR10_CLASSES', 'TENSOR_DATASETS', 'DatasetMissing', 'data_root', 'cache_dir', 'read_idx', 'write_idx',
-           'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn', 'load_imagenet32', 'load_tensors',
-           'write_standin', 'CUB200', 'read_pairs', 'face_pairs', 'casia_webface', 'pad_crop_flip', 'DeviceBatches',
-           'test_subset', 'eval_batches']
+__all__ = ['CIFAR10_CLASSES', 'DATASETS', 'TENSOR_DATASETS', 'DatasetMissing', 'data_root', 'cache_dir', 'read_idx', 'write_idx',
+           'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn', 'load_imagenet32', 'DatasetSpec',
+           'load_tensors', 'write_standin', 'CUB200', 'read_pairs', 'face_pairs', 'casia_webface', 'pad_crop_flip',
+           'DeviceBatches', 'test_subset', 'eval_batches']
 
 # %% ../nbs/11_data.ipynb #cc4e4a33
 class DatasetMissing(FileNotFoundError):
@@ -128,15 +130,36 @@ def load_imagenet32(root, train:bool):
     return torch.from_numpy(images), torch.tensor(np.concatenate([b['labels'] for b in batches]), dtype=torch.int64) - 1
 
 # %% ../nbs/11_data.ipynb #a73192c4
-TENSOR_DATASETS = {
-    'mnist': (lambda root, train: load_mnist_like(root, train, 'MNIST'), 10),
-    'fashion_mnist': (lambda root, train: load_mnist_like(root, train, 'FashionMNIST'), 10),
-    'cifar10': (lambda root, train: load_cifar(root, train, 10), 10),
-    'cifar10_jpeg': (load_cifar10_jpeg, 10),
-    'cifar100': (lambda root, train: load_cifar(root, train, 100), 100),
-    'svhn': (load_svhn, 10),
-    'imagenet32': (load_imagenet32, 1000),
+@dataclass(frozen=True)
+class DatasetSpec:
+    "Every fact about one in-memory dataset, in one place: how to load it, its shape, and the paper's recipe for it."
+    loader: Callable              # (root, train) -> (uint8 images (N, C, H, W), int64 labels)
+    classes: int
+    channels: int
+    side: int                     # images are side x side
+    arch: str                     # the Table 1 column that trains on it
+    iterations: int               # the paper's schedule (Sec. 6): total iterations ...
+    milestones: tuple             # ... and the lr /10 points
+    display: str                  # row name in tables
+    cpu_fraction: float|None      # the `cpu` campaign's share of the paper's iterations; None: no data on these machines
+    annealing: str = 'cifar'      # which L-Softmax reference prototxt's lambda schedule applies: 'mnist' or 'cifar'
+
+_TABLE1_SCHEDULE = dict(iterations=20_000, milestones=(12_000, 18_000))   # every Table 1 set but CIFAR-100
+DATASETS = {
+    'mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'MNIST'), 10, 1, 28, 'mnist', **_TABLE1_SCHEDULE,
+                     display='mnist', cpu_fraction=0.1, annealing='mnist'),
+    'fashion_mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'FashionMNIST'), 10, 1, 28, 'mnist', **_TABLE1_SCHEDULE,
+                             display='fashion-mnist', cpu_fraction=0.1, annealing='mnist'),
+    'cifar10': DatasetSpec(lambda root, train: load_cifar(root, train, 10), 10, 3, 32, 'cifar10', **_TABLE1_SCHEDULE,
+                       display='cifar10', cpu_fraction=None),
+    'cifar10_jpeg': DatasetSpec(load_cifar10_jpeg, 10, 3, 32, 'cifar10', **_TABLE1_SCHEDULE, display='cifar10', cpu_fraction=0.1),
+    'cifar100': DatasetSpec(lambda root, train: load_cifar(root, train, 100), 100, 3, 32, 'cifar100', 30_000, (20_000, 27_000),
+                        display='cifar100', cpu_fraction=None),
+    'svhn': DatasetSpec(load_svhn, 10, 3, 32, 'svhn', **_TABLE1_SCHEDULE, display='svhn', cpu_fraction=None),
+    'imagenet32': DatasetSpec(load_imagenet32, 1000, 3, 32, 'cifar100', 70_000, (20_000, 40_000, 60_000),
+                          display='imagenet32', cpu_fraction=None),
 }
+TENSOR_DATASETS = {name: (d.loader, d.classes) for name, d in DATASETS.items()}   # deprecated: (loader, classes) view
 
 def _torchvision_download(name:str, root:Path, train:bool):
     "Fetch a dataset with torchvision into the layout our readers expect (needs a network)."
@@ -154,15 +177,15 @@ def _torchvision_download(name:str, root:Path, train:bool):
 def load_tensors(name:str, root=None, train:bool=True, download:bool=False):
     """The whole split of a small dataset as uint8 images (N, C, H, W) and int64 labels.
     With `download=True`, a missing dataset that torchvision can fetch is downloaded first (network needed)."""
-    if name not in TENSOR_DATASETS: raise ValueError(f"unknown dataset {name!r}; choose from {sorted(TENSOR_DATASETS)}")
+    if name not in DATASETS: raise ValueError(f"unknown dataset {name!r}; choose from {sorted(DATASETS)}")
     root = data_root(root)
-    try: return TENSOR_DATASETS[name][0](root, train)
+    try: return DATASETS[name].loader(root, train)
     except DatasetMissing as missing:
         if not download: raise
         try: fetched = _torchvision_download(name, root, train)
         except Exception as e: raise DatasetMissing(missing.dataset, missing.path, f"Download failed ({type(e).__name__}: {e}); {missing}") from e
         if not fetched: raise
-        return TENSOR_DATASETS[name][0](root, train)
+        return DATASETS[name].loader(root, train)
 
 # %% ../nbs/11_data.ipynb #38b21e58
 def _fake_images(rng, n, classes, shape):

@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .train import TrainConfig, train, read_results, eager_state, PAPER_RECIPES
+from .data import DATASETS
 
 # %% auto #0
 __all__ = ['SCALES', 'CPU_FRACTION', 'NOT_RUN_HERE', 'SM_VS_3', 'SM_VS_5', 'OTHERS_3', 'OTHERS_1', 'EXPERIMENTS', 'PAPER_ERRORS',
@@ -19,7 +20,7 @@ __all__ = ['SCALES', 'CPU_FRACTION', 'NOT_RUN_HERE', 'SM_VS_3', 'SM_VS_5', 'OTHE
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
 SCALES = ('smoke', 'cpu', 'paper')
-CPU_FRACTION = {'mnist': 0.1, 'fashion_mnist': 0.1, 'cifar10_jpeg': 0.1}   # of the paper's iterations (recipe 2 campaign)
+CPU_FRACTION = {name: d.cpu_fraction for name, d in DATASETS.items() if d.cpu_fraction}   # the registry's cpu budgets (notebook 11)
 NOT_RUN_HERE = ('cifar100', 'svhn', 'imagenet32')   # experiments whose data these machines lack
 
 def current_scale() -> str:
@@ -160,14 +161,13 @@ def campaign(names:list, scale:str='cpu', data=None, out:str='results', workers:
 def load_model(config:dict|TrainConfig, out:str|None=None):
     "The trained Classifier of a finished run, on the CPU in eval mode."
     from virtual_softmax.train import build, run_dir
-    from virtual_softmax.data import TENSOR_DATASETS
     config = TrainConfig(**config) if isinstance(config, dict) else config
     if out is not None: config = dataclasses.replace(config, out=out)
     path = run_dir(config) / 'checkpoint.pt'
     if not path.exists(): raise FileNotFoundError(f"no checkpoint for this run at {path}; rerun it with vsoftmax reproduce")
     state = torch.load(path, map_location='cpu', weights_only=False)
-    channels = 1 if 'mnist' in config.dataset else 3
-    model = build(config, channels, 28 if 'mnist' in config.dataset else 32, TENSOR_DATASETS[config.dataset][1])
+    d = DATASETS[config.dataset]
+    model = build(config, d.channels, d.side, d.classes)
     model.load_state_dict(eager_state(state['model']))
     return model.eval()
 
@@ -260,7 +260,7 @@ PAPER_ERRORS = {  # test error (%) as printed in the paper
 
 def setting_name(config:dict) -> str:
     "Row name of a run: dataset (t, '+'), plus any ablated recipe choice that differs from the campaign's."
-    ds = {'cifar10_jpeg': 'cifar10', 'fashion_mnist': 'fashion-mnist'}.get(config['dataset'], config['dataset'])
+    ds = DATASETS[config['dataset']].display
     if config['arch'] == 'mnist_toy': name = f"mnist toy {config['feature_dim']}-D"
     else: name = (f"{ds} t={config['width']}" if ds.startswith('cifar') else ds) + ('+' if config.get('augment') else '')
     if config.get('head', 'bn_prelu') != 'bn_prelu': name += f" ({config['head']} head)"

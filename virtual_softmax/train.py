@@ -12,7 +12,7 @@ import torch, torch.nn as nn
 import torch.distributed as dist
 from .losses import get_loss
 from .models import build_model, init_weights
-from .data import load_tensors, DeviceBatches, eval_batches, test_subset, TENSOR_DATASETS
+from .data import load_tensors, DeviceBatches, eval_batches, test_subset, DATASETS
 
 # %% auto #0
 __all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'STEP_VARIANTS', 'scaled_schedule',
@@ -21,19 +21,14 @@ __all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'A
            'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants', 'threads_vs_processes']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
-PAPER_RECIPES = {  # dataset: (iterations, lr milestones), Sec. 6
-    'mnist': (20_000, (12_000, 18_000)), 'fashion_mnist': (20_000, (12_000, 18_000)), 'svhn': (20_000, (12_000, 18_000)),
-    'cifar10': (20_000, (12_000, 18_000)), 'cifar10_jpeg': (20_000, (12_000, 18_000)),
-    'cifar100': (30_000, (20_000, 27_000)), 'imagenet32': (70_000, (20_000, 40_000, 60_000)),
-}
-DEFAULT_ARCH = {'mnist': 'mnist', 'fashion_mnist': 'mnist', 'svhn': 'svhn', 'cifar10': 'cifar10', 'cifar10_jpeg': 'cifar10',
-                'cifar100': 'cifar100', 'imagenet32': 'cifar100'}
+# views of the dataset registry (notebook 11), kept under their old names
+PAPER_RECIPES = {name: (d.iterations, d.milestones) for name, d in DATASETS.items()}   # Sec. 6: (iterations, lr milestones)
+DEFAULT_ARCH = {name: d.arch for name, d in DATASETS.items()}
 RECIPE_VERSION = 2   # bump whenever a default changes what a run computes; it enters every key
 ALWAYS_KEYED = ('head', 'anchor_init', 'lr', 'warmup')   # recipe choices an ablation varies: keyed even at their default
 _LSOFTMAX_MNIST = dict(margin=4, base=1000., gamma=2.5e-5, power=35., lambda_min=0.)   # myexamples/mnist prototxt
 _LSOFTMAX_CIFAR = dict(margin=4, base=1000., gamma=2e-5, power=45., lambda_min=0.)     # myexamples/cifar10 (m=4, see text)
-ANNEALING = {'mnist': _LSOFTMAX_MNIST, 'fashion_mnist': _LSOFTMAX_MNIST, 'svhn': _LSOFTMAX_CIFAR, 'cifar10': _LSOFTMAX_CIFAR,
-             'cifar10_jpeg': _LSOFTMAX_CIFAR, 'cifar100': _LSOFTMAX_CIFAR, 'imagenet32': _LSOFTMAX_CIFAR}
+ANNEALING = {name: {'mnist': _LSOFTMAX_MNIST, 'cifar': _LSOFTMAX_CIFAR}[d.annealing] for name, d in DATASETS.items()}
 
 def scaled_schedule(iterations:int, milestones:tuple, scale:float=1.0):
     "Iterations and milestones multiplied by `scale` (at least 1 iteration; milestones stay inside the run)."
@@ -90,7 +85,7 @@ class TrainConfig:
         return hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
     def validate(self):
-        if self.dataset not in TENSOR_DATASETS: raise ValueError(f"unknown dataset {self.dataset!r}; choose from {sorted(TENSOR_DATASETS)}")
+        if self.dataset not in DATASETS: raise ValueError(f"unknown dataset {self.dataset!r}; choose from {sorted(DATASETS)}")
         for name in ('width', 'batch_size', 'ckpt_every'):
             if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
         if self.lr <= 0: raise ValueError(f"lr must be > 0, got {self.lr}")
@@ -224,7 +219,7 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     test_x, test_y = load_tensors(config.dataset, config.data, train=False, download=fetch)
     if world > 1 and config.download and rank == 0: dist.barrier()
     test_x, test_y = test_subset(test_x, test_y, config.max_test)
-    num_classes = TENSOR_DATASETS[config.dataset][1]
+    num_classes = DATASETS[config.dataset].classes
     batches = DeviceBatches(train_x, train_y, config.batch_size // world, config.seed, config.augment, device,
                             rank=rank, world_size=world, channels_last=config.channels_last)
     model = build(config, train_x.shape[1], train_x.shape[-1], num_classes).to(device)
@@ -317,7 +312,7 @@ def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings
                           batch_size=batch_size, data=data, out=out, eval_every=10**9, ckpt_every=10**9, device='cpu',
                           channels_last=False, amp=False)   # the bare loop's layout and precision
         x, _ = load_tensors(dataset, data, train=False)
-        floor = bare_step_rate(cfg, x.shape[1], x.shape[-1], TENSOR_DATASETS[dataset][1], steps=iterations // 2)
+        floor = bare_step_rate(cfg, x.shape[1], x.shape[-1], DATASETS[dataset].classes, steps=iterations // 2)
         rec = train(cfg, progress=False, stop_after=iterations)
         state = torch.load(run_dir(cfg) / 'checkpoint.pt', weights_only=False)
         rate = iterations * batch_size / state['train_seconds']
@@ -328,12 +323,11 @@ def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings
 STEP_VARIANTS = {'eager fp32': {}, 'channels_last': dict(channels_last=True), 'bf16': dict(amp=True),
                  'bf16 + channels_last': dict(amp=True, channels_last=True),
                  'compile + bf16 + channels_last': dict(amp=True, channels_last=True, compile=True)}
-_SHAPES = {'mnist': (1, 28), 'fashion_mnist': (1, 28), 'cifar10_jpeg': (3, 32), 'cifar10': (3, 32), 'svhn': (3, 32), 'cifar100': (3, 32)}
 
 def step_flops(config:TrainConfig) -> int:
     "FLOPs of one training step's forward and backward at the config's batch size (torch's FlopCounterMode)."
     from torch.utils.flop_counter import FlopCounterMode
-    (ch, side), classes = _SHAPES[config.dataset], TENSOR_DATASETS[config.dataset][1]
+    d = DATASETS[config.dataset]; ch, side, classes = d.channels, d.side, d.classes
     model = build(config, ch, side, classes)
     x, y = torch.randn(config.batch_size, ch, side, side), torch.randint(0, classes, (config.batch_size,))
     with FlopCounterMode(display=False) as counter: model(x, y).backward()
@@ -350,7 +344,7 @@ def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:in
                   variants:dict=STEP_VARIANTS):
     "DataFrame: median ms per CPU training step of each variant (interleaved repeats), speed-up over the first, GFLOP/s."
     import pandas as pd
-    (ch, side), classes = _SHAPES[dataset], TENSOR_DATASETS[dataset][1]
+    d = DATASETS[dataset]; ch, side, classes = d.channels, d.side, d.classes
     x, y = torch.randn(batch_size, ch, side, side), torch.randint(0, classes, (batch_size,))
     runs = {}
     for name, kw in variants.items():
@@ -372,7 +366,7 @@ def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:in
 # %% ../nbs/12_train.ipynb #5159a41c
 def _rate_worker(dataset:str, threads:int, steps:int, batch_size:int, queue):
     torch.set_num_threads(threads)
-    (ch, side), classes = _SHAPES[dataset], TENSOR_DATASETS[dataset][1]
+    d = DATASETS[dataset]; ch, side, classes = d.channels, d.side, d.classes
     cfg = TrainConfig(dataset=dataset, loss='virtual_softmax', batch_size=batch_size, amp=True)
     model = build(cfg, ch, side, classes).to(memory_format=torch.channels_last)
     x = torch.randn(batch_size, ch, side, side).contiguous(memory_format=torch.channels_last)
