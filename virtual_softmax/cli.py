@@ -7,11 +7,10 @@ from __future__ import annotations
 import argparse, inspect, json, re, sys, textwrap, dataclasses
 import numpy as np
 from pathlib import Path
-import torch
 from .losses import LOSSES
-from .data import DATASETS, load_tensors, DeviceBatches, DatasetMissing
+from .data import DATASETS, load_tensors, DatasetMissing
 from .models import TABLE1, FEATURE_HEADS, ANCHOR_INITS
-from .train import (TrainConfig, train, build, test_accuracy, benchmark_trainer, read_results, eager_state, PAPER_RECIPES,
+from .train import (TrainConfig, train, test_accuracy, benchmark_trainer, read_results, load_checkpoint, PAPER_RECIPES,
                                    step_variants, threads_vs_processes)
 from .experiments import (EXPERIMENTS, SCALES, PAPER_ERRORS, reproduce, summary_table, current_scale, campaign, campaign_plan,
                                          setting_name, welch_gain)
@@ -173,13 +172,10 @@ def _compare(args):
 
 def _eval(args):
     if not args.checkpoint.exists(): raise ValueError(f"no checkpoint at {args.checkpoint}")
-    state = torch.load(args.checkpoint, map_location='cpu', weights_only=False)
-    cfg = TrainConfig(**{**state['config'], 'data': args.data or state['config']['data']})
+    model, cfg, norm = load_checkpoint(args.checkpoint, args.device, args.data)
     x, y = load_tensors(cfg.dataset, cfg.data, train=False)
-    model = build(cfg, x.shape[1], x.shape[-1], DATASETS[cfg.dataset].classes); model.load_state_dict(eager_state(state['model']))
-    train_x, train_y = load_tensors(cfg.dataset, cfg.data, train=True)
-    acc = test_accuracy(model.to(args.device), x, y, DeviceBatches(train_x, train_y, 1, device=args.device))
-    print(f"{args.checkpoint}: iteration {state['iteration']}, test accuracy {acc:.2f}% (error {100 - acc:.2f}%)")
+    acc = test_accuracy(model, x, y, norm)
+    print(f"{args.checkpoint}: {cfg.dataset} {cfg.loss} seed {cfg.seed}, test accuracy {acc:.2f}% (error {100 - acc:.2f}%)")
 
 def main(argv=None):
     "Entry point of `vsoftmax`: bad input exits with status 2 and one line, never a traceback."

@@ -16,7 +16,7 @@ from torch import Tensor
 __all__ = ['CIFAR10_CLASSES', 'DATASETS', 'TENSOR_DATASETS', 'DatasetMissing', 'data_root', 'cache_dir', 'read_idx', 'write_idx',
            'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn', 'load_imagenet32', 'DatasetSpec',
            'load_tensors', 'write_standin', 'CUB200', 'read_pairs', 'face_pairs', 'casia_webface', 'pad_crop_flip',
-           'DeviceBatches', 'test_subset', 'eval_batches']
+           'DeviceBatches', 'test_subset', 'ImageNorm', 'eval_batches']
 
 # %% ../nbs/11_data.ipynb #cc4e4a33
 class DatasetMissing(FileNotFoundError):
@@ -369,7 +369,15 @@ def test_subset(images:Tensor, labels:Tensor, n:int|None):
     index = torch.randperm(len(labels), generator=torch.Generator().manual_seed(0))[:n].sort().values
     return images[index], labels[index]
 
-def eval_batches(images:Tensor, labels:Tensor, batches:DeviceBatches, batch_size:int=1000):
+class ImageNorm:
+    "The training batches' per-channel normalisation, `(x / 255 - mean) / std`, without the training images (for evaluation)."
+    def __init__(self, mean, std, device='cpu', channels_last:bool=False):
+        self.device, self.channels_last = torch.device(device), channels_last
+        self.mean = torch.as_tensor(mean, dtype=torch.float32).to(device).view(1, -1, 1, 1)
+        self.std = torch.as_tensor(std, dtype=torch.float32).to(device).view(1, -1, 1, 1)
+    normalise = DeviceBatches.normalise
+
+def eval_batches(images:Tensor, labels:Tensor, batches:DeviceBatches|ImageNorm, batch_size:int=1000):
     "Sequential, unaugmented batches of a test split, normalised like the training batches."
     for i in range(0, len(images), batch_size):
         yield batches.normalise(images[i:i + batch_size].to(batches.device)), labels[i:i + batch_size].to(batches.device)

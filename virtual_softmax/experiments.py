@@ -8,7 +8,7 @@ import os, time, shutil, traceback, dataclasses
 from pathlib import Path
 import numpy as np
 import torch
-from .train import TrainConfig, train, read_results, eager_state, PAPER_RECIPES
+from .train import TrainConfig, train, read_results, PAPER_RECIPES
 from .data import DATASETS
 
 # %% auto #0
@@ -158,31 +158,25 @@ def campaign(names:list, scale:str='cpu', data=None, out:str='results', workers:
     return len(missing)
 
 # %% ../nbs/14_experiments.ipynb #b774ac9f
-def load_model(config:dict|TrainConfig, out:str|None=None):
-    "The trained Classifier of a finished run, on the CPU in eval mode."
-    from virtual_softmax.train import build, run_dir
+def _checkpoint(config:dict|TrainConfig, out:str|None=None, data=None):
+    from virtual_softmax.train import run_dir, load_checkpoint
     config = TrainConfig(**config) if isinstance(config, dict) else config
     if out is not None: config = dataclasses.replace(config, out=out)
     path = run_dir(config) / 'checkpoint.pt'
     if not path.exists(): raise FileNotFoundError(f"no checkpoint for this run at {path}; rerun it with vsoftmax reproduce")
-    state = torch.load(path, map_location='cpu', weights_only=False)
-    d = DATASETS[config.dataset]
-    model = build(config, d.channels, d.side, d.classes)
-    model.load_state_dict(eager_state(state['model']))
-    return model.eval()
+    return load_checkpoint(path, data=data)
+
+def load_model(config:dict|TrainConfig, out:str|None=None):
+    "The trained Classifier of a finished run, on the CPU in eval mode."
+    return _checkpoint(config, out)[0]
 
 def test_features(config:dict|TrainConfig, out:str|None=None, data=None, max_test:int|None=None):
     "Test-set features, labels and the class anchors W of a finished run."
-    from virtual_softmax.data import load_tensors, DeviceBatches, eval_batches, test_subset
+    from virtual_softmax.data import load_tensors, eval_batches, test_subset
     from virtual_softmax.evaluate import extract_features
-    config = TrainConfig(**config) if isinstance(config, dict) else config
-    model = load_model(config, out)
-    data = data or config.data
-    train_x, train_y = load_tensors(config.dataset, data, train=True)
-    x, y = load_tensors(config.dataset, data, train=False)
-    x, y = test_subset(x, y, max_test)
-    batches = DeviceBatches(train_x, train_y, 1)
-    feats, labels = extract_features(model.backbone, eval_batches(x, y, batches))
+    model, config, norm = _checkpoint(config, out, data)
+    x, y = test_subset(*load_tensors(config.dataset, config.data, train=False), max_test)
+    feats, labels = extract_features(model.backbone, eval_batches(x, y, norm))
     return feats, labels, model.head.weight.detach()
 
 # %% ../nbs/14_experiments.ipynb #3e990deb

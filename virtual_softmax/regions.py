@@ -4,7 +4,6 @@
 
 # %% ../nbs/01_property1.ipynb #47de15f1
 from __future__ import annotations
-import math
 import numpy as np
 
 # %% auto #0

@@ -12,13 +12,14 @@ import torch, torch.nn as nn
 import torch.distributed as dist
 from .losses import get_loss
 from .models import build_model, init_weights
-from .data import load_tensors, DeviceBatches, eval_batches, test_subset, DATASETS
+from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, test_subset, DATASETS
 
 # %% auto #0
 __all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'STEP_VARIANTS', 'scaled_schedule',
            'TrainConfig', 'append_record', 'read_results', 'eager_state', 'atomic_save', 'setup_distributed',
            'Classifier', 'test_accuracy', 'lr_factor', 'git_commit', 'run_dir', 'loss_kwargs', 'build', 'train',
-           'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants', 'threads_vs_processes']
+           'load_checkpoint', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants',
+           'threads_vs_processes']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 # views of the dataset registry (notebook 11), kept under their old names
@@ -152,7 +153,7 @@ class Classifier(nn.Module):
 
 # %% ../nbs/12_train.ipynb #c3ca27d5
 @torch.no_grad()
-def test_accuracy(model:Classifier, images, labels, batches:DeviceBatches, amp:bool=False) -> float:
+def test_accuracy(model:Classifier, images, labels, batches:DeviceBatches|ImageNorm, amp:bool=False) -> float:
     "Top-1 accuracy (%) over a whole test split."
     was_training = model.training; model.eval()
     correct = 0
@@ -244,7 +245,8 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
         atomic_save(dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
                          rng_cpu=torch.get_rng_state(), rng_cuda=torch.cuda.get_rng_state() if on_cuda else None,
                          iteration=iteration, curve=curve, train_seconds=train_seconds, train_loss=train_loss,
-                         config=asdict(config)), ckpt_path)
+                         config=asdict(config), normalisation=dict(mean=batches.mean.flatten().cpu(), std=batches.std.flatten().cpu())),
+                    ckpt_path)
 
     bar = None
     if progress and rank == 0:
@@ -291,6 +293,22 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     if rank == 0 and record['key'] not in {r['key'] for r in read_results(store)}: append_record(store, record)   # never twice
     return {**record, 'model': model} if keep_model else record
 
+# %% ../nbs/12_train.ipynb #e83ae325
+def load_checkpoint(path, device='cpu', data=None):
+    "(Classifier in eval mode, its TrainConfig, the ImageNorm of its training batches) from a run's checkpoint."
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"no checkpoint at {path}")
+    state = torch.load(path, map_location='cpu', weights_only=False)
+    config = TrainConfig(**{**state['config'], 'data': data or state['config']['data']})
+    d = DATASETS[config.dataset]
+    model = build(config, d.channels, d.side, d.classes)
+    model.load_state_dict(eager_state(state['model']))
+    if 'normalisation' in state: norm = state['normalisation']
+    else:                                      # older checkpoints: recompute from the training split, as DeviceBatches does
+        images = load_tensors(config.dataset, config.data, train=True)[0][:4096].float() / 255
+        norm = dict(mean=images.mean((0, 2, 3)), std=images.std((0, 2, 3)))
+    return model.to(device).eval(), config, ImageNorm(norm['mean'], norm['std'], device)
+
 # %% ../nbs/12_train.ipynb #70131f39
 def bare_step_rate(config:TrainConfig, in_channels:int, image_size:int, num_classes:int, steps:int=20, warmup:int=3) -> float:
     "Images/s of forward+backward+SGD step on a fixed random batch: the trainer's compute floor."
@@ -313,7 +331,7 @@ def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings
                           channels_last=False, amp=False)   # the bare loop's layout and precision
         x, _ = load_tensors(dataset, data, train=False)
         floor = bare_step_rate(cfg, x.shape[1], x.shape[-1], DATASETS[dataset].classes, steps=iterations // 2)
-        rec = train(cfg, progress=False, stop_after=iterations)
+        train(cfg, progress=False, stop_after=iterations)
         state = torch.load(run_dir(cfg) / 'checkpoint.pt', weights_only=False)
         rate = iterations * batch_size / state['train_seconds']
         rows.append(dict(dataset=dataset, arch=arch, batch=batch_size, trainer_img_s=rate, bare_img_s=floor, ratio=rate / floor))
