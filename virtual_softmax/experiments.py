@@ -258,7 +258,7 @@ def setting_name(config:dict) -> str:
     if config['arch'] == 'mnist_toy': name = f"mnist toy {config['feature_dim']}-D"
     else: name = (f"{ds} t={config['width']}" if ds.startswith('cifar') else ds) + ('+' if config.get('augment') else '')
     if config.get('head', 'bn_prelu') != 'bn_prelu': name += f" ({config['head']} head)"
-    if config.get('anchor_init', 'msra') != 'msra': name += f" ({config['anchor_init']} anchors)"
+    if config.get('anchor_init', TrainConfig.anchor_init) != TrainConfig.anchor_init: name += f" ({config['anchor_init']} anchors)"
     return name
 
 def summary_table(records:list, scale:str, paper:dict=PAPER_ERRORS):

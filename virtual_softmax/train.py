@@ -16,9 +16,9 @@ from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, test_sub
 
 # %% auto #0
 __all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'STEP_VARIANTS', 'scaled_schedule',
-           'TrainConfig', 'append_record', 'read_results', 'eager_state', 'atomic_save', 'setup_distributed',
-           'Classifier', 'test_accuracy', 'lr_factor', 'git_commit', 'run_dir', 'loss_kwargs', 'build', 'train',
-           'load_checkpoint', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants',
+           'TrainConfig', 'append_record', 'read_results', 'quiet_compile_logs', 'eager_state', 'atomic_save',
+           'setup_distributed', 'Classifier', 'test_accuracy', 'lr_factor', 'git_commit', 'run_dir', 'loss_kwargs',
+           'build', 'train', 'load_checkpoint', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants',
            'threads_vs_processes']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
@@ -47,7 +47,7 @@ class TrainConfig:
     width: int = 1                  # widening factor t
     feature_dim: int|None = None    # feature size; default by arch (Table 1)
     head: str = 'bn_prelu'          # feature layer: fc -> BN -> PReLU (reference models) or 'linear' (recipe 1)
-    anchor_init: str = 'msra'       # class anchors' filler: msra, gaussian (std 0.01) or xavier (recipe 1)
+    anchor_init: str = 'gaussian'   # class anchors' filler: gaussian (std 0.01, notebook 30's pick), msra or xavier (recipe 1)
     loss_kwargs: dict = field(default_factory=dict)   # keywords of the loss head
     scale: float = 1.0              # fraction of the paper's iterations and milestones
     iterations: int|None = None     # override the paper's schedule (then milestones too)
@@ -120,6 +120,11 @@ def read_results(path) -> list:
     return records
 
 # %% ../nbs/12_train.ipynb #52914166
+def quiet_compile_logs():
+    "torch.compile on a CPU-only machine logs that no CUDA runtime exists: true, expected, and noise in every log."
+    import logging
+    logging.getLogger('torch.utils.cpp_extension').setLevel(logging.ERROR)
+
 def eager_state(state:dict) -> dict:
     "A state_dict with torch.compile's `_orig_mod.` prefixes removed (checkpoints of runs compiled by module swap)."
     return {k.replace('_orig_mod.', ''): v for k, v in state.items()}
@@ -237,7 +242,9 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
         start, curve, train_seconds = state['iteration'], state['curve'], state['train_seconds']
         train_loss = state.get('train_loss', [])
     step_model = nn.parallel.DistributedDataParallel(model) if world > 1 else model
-    if config.compile: model.backbone.compile()   # in place: state_dict keys stay those of the eager module
+    if config.compile:
+        quiet_compile_logs()
+        model.backbone.compile()   # in place: state_dict keys stay those of the eager module
     if rank == 0: directory.mkdir(parents=True, exist_ok=True)
 
     def checkpoint(iteration):
@@ -370,7 +377,7 @@ def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:in
         model = build(cfg, ch, side, classes)
         xs = x.contiguous(memory_format=torch.channels_last) if cfg.channels_last else x
         if cfg.channels_last: model = model.to(memory_format=torch.channels_last)
-        if cfg.compile: model.backbone.compile()
+        if cfg.compile: quiet_compile_logs(); model.backbone.compile()
         opt = torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9)
         t0 = time.perf_counter(); _timed_steps(cfg, model, opt, xs, y, 2)   # warm-up, compilation included
         runs[name] = (cfg, model, opt, xs, time.perf_counter() - t0, [])
