@@ -90,7 +90,8 @@ def train_missing_default(scale:str|None=None) -> bool:
 
 def notebook_setup():
     "An experiment notebook's first cell: (scale, data root, results folder; a temp folder at smoke scale), printing the environment line."
-    import tempfile
+    import tempfile, pandas as pd
+    pd.set_option('display.width', 250); pd.set_option('display.max_columns', 30)   # tables in full, not elided
     scale = current_scale()
     data = next((p for p in ('../../shared/data', '../shared/data') if Path(p).exists()), os.environ.get('VS_DATA'))
     print(environment_line(scale))
