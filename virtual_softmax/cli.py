@@ -146,8 +146,9 @@ def compare_report(records:list, out) -> str:
     ax.set_title(f"{setting_name(config)}: test accuracy during training", fontsize=10)
     png = Path(out) / f"compare-{config['dataset']}-{its}it.png"; png.parent.mkdir(parents=True, exist_ok=True); fig.savefig(png, dpi=100, bbox_inches='tight')
     seeds = max(len(e) for e in rows.values())
-    verdicts = [f"{loss}: {welch_gain(rows['softmax'], e)['verdict']} (Welch p = {welch_gain(rows['softmax'], e)['p']:.2f})"
-                for loss, e in rows.items() if loss != 'softmax' and 'softmax' in rows and len(e) > 1 and len(rows['softmax']) > 1]
+    tests = {loss: welch_gain(rows['softmax'], e) for loss, e in rows.items()
+             if loss != 'softmax' and 'softmax' in rows and len(e) > 1 and len(rows['softmax']) > 1}
+    verdicts = [f"{loss}: {g['verdict']} (Welch p = {g['p']:.2f})" for loss, g in tests.items()]
     reading = (f"Lower error is better. Each loss trained {its} iterations, {its / paper_its:.1%} of the paper's {paper_its}, "
                f"with {seeds} seed{'s' if seeds > 1 else ''}. This shows that the pipeline trains and how the losses compare this early; "
                + (f"against softmax over seeds, {'; '.join(verdicts)}. " if verdicts else
