@@ -11,5 +11,5 @@ data=${1:-${VS_DATA:?give the data root as the first argument or set VS_DATA}}
 shift || true
 experiments=${*:-ablation_init cifar10 table3_mnist ablation_head fashion_mnist cifar10_aug fig2}
 echo "=== campaign $experiments from $(git rev-parse --short HEAD) at $(date -u +%FT%TZ)"
-PYTHONPATH=$PWD OMP_NUM_THREADS=1 python -m virtual_softmax.cli campaign $experiments --scale cpu --data "$data" --out results --workers 2 --threads 1
+PYTHONPATH=$PWD OMP_NUM_THREADS=1 python -m virtual_softmax.cli campaign $experiments --tier cpu --data "$data" --out results --workers 2 --threads 1
 echo "=== done $(date -u +%FT%TZ)"

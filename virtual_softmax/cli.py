@@ -10,9 +10,9 @@ from pathlib import Path
 from .losses import LOSSES
 from .data import DATASETS, load_tensors, DatasetMissing
 from .models import TABLE1, FEATURE_HEADS, ANCHOR_INITS
-from .train import (TrainConfig, train, test_accuracy, benchmark_trainer, read_results, load_checkpoint, PAPER_RECIPES,
+from .train import (TrainConfig, train, top1_accuracy, benchmark_trainer, read_results, load_checkpoint, PAPER_RECIPES,
                                    step_variants, threads_vs_processes)
-from .experiments import (EXPERIMENTS, SCALES, PAPER_ERRORS, reproduce, summary_table, current_scale, campaign, campaign_plan,
+from .experiments import (EXPERIMENTS, TIERS, PAPER_ERRORS, reproduce, summary_table, current_tier, campaign, campaign_plan,
                                          setting_name, welch_gain)
 
 # %% auto #0
@@ -83,11 +83,12 @@ _EXAMPLES = {
     'train': "example: vsoftmax train --dataset mnist --data ../shared/data --loss virtual_softmax --scale 0.01",
     'compare': "example: vsoftmax compare --dataset mnist --data ../shared/data --iterations 150 --milestones 100 --eval-every 50",
     'eval': "example: vsoftmax eval runs/mnist-mnist-t1-virtual_softmax-s0-<key>/checkpoint.pt --data ../shared/data",
-    'reproduce': "example: vsoftmax reproduce table3_mnist --scale smoke --data ../shared/data --out /tmp/runs",
-    'campaign': "example: vsoftmax campaign gpu_paper --scale paper --data ../shared/data --out results --workers 8 --threads 2 --dry-run",
+    'reproduce': "example: vsoftmax reproduce table3_mnist --tier smoke --data ../shared/data --out /tmp/runs",
+    'campaign': "example: vsoftmax campaign gpu_paper --tier paper --data ../shared/data --out results --workers 8 --threads 2 --dry-run",
     'bench': "example: vsoftmax bench --data ../shared/data --iterations 40",
 }
 
+# %% ../nbs/15_cli.ipynb #ecdd271d
 def parser() -> argparse.ArgumentParser:
     "The `vsoftmax` command line: run options are generated from `TrainConfig`'s fields."
     fmt = argparse.RawDescriptionHelpFormatter
@@ -109,12 +110,13 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('--device', default='cpu', help="(default: %(default)s)")
     r = add('reproduce', "run (or reuse) every run of one experiment and print its table")
     r.add_argument('experiment', choices=sorted(EXPERIMENTS))
-    r.add_argument('--scale', choices=SCALES, default=None, help="smoke, cpu or paper (default: $VS_SCALE, else cpu)")
+    r.add_argument('--tier', '--scale', dest='tier', choices=TIERS, default=None,   # --scale: the option's old name
+                   help="how much to run: smoke, cpu or paper (default: $VS_SCALE, else cpu)")
     r.add_argument('--data', help="data root (default: $VS_DATA)"); r.add_argument('--out', default='runs', help="(default: %(default)s)")
     r.add_argument('--no-progress', action='store_true', help="no progress bar (default: off)")
     cp = add('campaign', "train every missing run of several experiments on parallel worker processes")
     cp.add_argument('experiments', nargs='+', choices=sorted(EXPERIMENTS), help="in the order to run them")
-    cp.add_argument('--scale', choices=SCALES, default='cpu', help="(default: %(default)s)")
+    cp.add_argument('--tier', '--scale', dest='tier', choices=TIERS, default='cpu', help="smoke, cpu or paper (default: %(default)s)")
     cp.add_argument('--data', help="data root (default: $VS_DATA)")
     cp.add_argument('--out', default='results', help="results store folder (default: %(default)s)")
     cp.add_argument('--workers', type=_positive(int), default=2, help="parallel processes (default: %(default)s)")
@@ -175,9 +177,10 @@ def _eval(args):
     if not args.checkpoint.exists(): raise ValueError(f"no checkpoint at {args.checkpoint}")
     model, cfg, norm = load_checkpoint(args.checkpoint, args.device, args.data)
     x, y = load_tensors(cfg.dataset, cfg.data, train=False)
-    acc = test_accuracy(model, x, y, norm)
+    acc = top1_accuracy(model, x, y, norm)
     print(f"{args.checkpoint}: {cfg.dataset} {cfg.loss} seed {cfg.seed}, test accuracy {acc:.2f}% (error {100 - acc:.2f}%)")
 
+# %% ../nbs/15_cli.ipynb #75224924
 def main(argv=None):
     "Entry point of `vsoftmax`: bad input exits with status 2 and one line, never a traceback."
     p = parser(); args = p.parse_args(argv)
@@ -189,16 +192,16 @@ def main(argv=None):
         elif args.command == 'compare': _compare(args)
         elif args.command == 'eval': _eval(args)
         elif args.command == 'reproduce':
-            scale = args.scale or current_scale()
-            recs = reproduce(args.experiment, scale, args.data, args.out, progress=not args.no_progress)
-            print(summary_table(recs, scale).to_string(index=False))
+            tier = args.tier or current_tier()
+            recs = reproduce(args.experiment, tier, args.data, args.out, progress=not args.no_progress)
+            print(summary_table(recs, tier).to_string(index=False))
         elif args.command == 'campaign' and args.dry_run:
-            plan, line = campaign_plan(args.experiments, args.scale, args.workers, args.tflops)
+            plan, line = campaign_plan(args.experiments, args.tier, args.workers, args.tflops)
             print(plan.round(3).to_string(index=False)); print(line)
         elif args.command == 'campaign':
-            if args.scale == 'paper':   # the estimate assumes an accelerator's throughput
-                print(f"plan: {campaign_plan(args.experiments, args.scale, args.workers, args.tflops)[1]}", flush=True)
-            n = campaign(args.experiments, args.scale, args.data, args.out, args.workers, args.threads, not args.no_compile)
+            if args.tier == 'paper':   # the estimate assumes an accelerator's throughput
+                print(f"plan: {campaign_plan(args.experiments, args.tier, args.workers, args.tflops)[1]}", flush=True)
+            n = campaign(args.experiments, args.tier, args.data, args.out, args.workers, args.threads, not args.no_compile)
             print(f"campaign finished: {n} runs trained")
         elif args.command == 'bench':
             for dataset in ('mnist', 'cifar10_jpeg'):

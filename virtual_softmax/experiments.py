@@ -4,39 +4,43 @@
 
 # %% ../nbs/14_experiments.ipynb #b6ca940e
 from __future__ import annotations
-import os, time, shutil, traceback, dataclasses
+import os, sys, time, signal, shutil, threading, traceback, dataclasses
 from pathlib import Path
 import numpy as np
 import torch
-from .train import TrainConfig, train, read_results, PAPER_RECIPES
+from .train import TrainConfig, train, PAPER_RECIPES
+from .results import read_results, welch_gain, seed_gain, campaign_time   # re-exported for old imports
 from .data import DATASETS
 
 # %% auto #0
-__all__ = ['SCALES', 'CPU_FRACTION', 'NOT_RUN_HERE', 'SM_VS_3', 'SM_VS_5', 'OTHERS_3', 'OTHERS_1', 'EXPERIMENTS', 'PAPER_ERRORS',
-           'current_scale', 'scaled', 'experiment_configs', 'environment_line', 'train_missing_default',
-           'notebook_setup', 'experiment_records', 'reproduce', 'campaign', 'load_model', 'test_features',
-           'train_imagefolder', 'standin_smoke', 'setting_name', 'summary_table', 'welch_gain', 'seed_gain',
-           'campaign_time', 'campaign_plan']
+__all__ = ['TIERS', 'CPU_FRACTION', 'NOT_RUN_HERE', 'SOFTMAX_VS_3_SEEDS', 'SOFTMAX_VS_5_SEEDS', 'COMPARED_3_SEEDS',
+           'COMPARED_1_SEED', 'EXPERIMENTS', 'PAPER_ERRORS', 'current_tier', 'at_tier', 'experiment_configs',
+           'environment_line', 'train_missing_default', 'notebook_setup', 'experiment_records', 'reproduce', 'campaign',
+           'load_model', 'features_of_run', 'train_imagefolder', 'standin_smoke', 'setting_name', 'summary_table',
+           'campaign_plan']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
-SCALES = ('smoke', 'cpu', 'paper')
+# A *tier* is how much of each experiment to run: `smoke` (CI), `cpu` (this repo's saved notebooks) or `paper`.
+# It is set by $VS_SCALE (the variable's old name, kept: CI and users set it) and is not TrainConfig.scale, the
+# fraction of the paper's iterations a run trains for, which a tier chooses.
+TIERS = ('smoke', 'cpu', 'paper')
 CPU_FRACTION = {name: d.cpu_fraction for name, d in DATASETS.items() if d.cpu_fraction}   # the registry's cpu budgets (notebook 11)
 NOT_RUN_HERE = ('cifar100', 'svhn', 'imagenet32')   # experiments whose data these machines lack
 
-def current_scale() -> str:
-    scale = os.environ.get('VS_SCALE', 'cpu')
-    if scale not in SCALES: raise ValueError(f"VS_SCALE must be one of {SCALES}, got {scale!r}")
-    return scale
+def current_tier() -> str:
+    tier = os.environ.get('VS_SCALE', 'cpu')
+    if tier not in TIERS: raise ValueError(f"VS_SCALE must be one of {TIERS}, got {tier!r}")
+    return tier
 
-def scaled(config:TrainConfig, scale:str) -> TrainConfig:
-    "The run at a scale: smoke = 10 iterations, seed 0, scored on 300 test images; cpu = CPU_FRACTION of the paper; paper = Sec. 6."
-    if scale == 'smoke':
+def at_tier(config:TrainConfig, tier:str) -> TrainConfig:
+    "The run at a tier: smoke = 10 iterations, seed 0, scored on 300 test images; cpu = CPU_FRACTION of the paper; paper = Sec. 6."
+    if tier == 'smoke':
         return dataclasses.replace(config, iterations=10, milestones=(8,), batch_size=32, eval_every=5, max_test=300)
-    if scale == 'cpu':
+    if tier == 'cpu':
         fraction = config.scale if config.scale != 1.0 else CPU_FRACTION[config.dataset]   # a run may fix its own
         iterations, _ = dataclasses.replace(config, scale=fraction).schedule()
         points = 5 if config.dataset.startswith('cifar') else 8   # a CIFAR test pass costs ~30 s on one core
-        # bf16 autocast on the CPU too (AMX): 2-3x faster steps; the GPU's paper scale uses it as well (amp=None on CUDA)
+        # bf16 autocast on the CPU too (AMX): 2-3x faster steps; the GPU's paper tier uses it as well (amp=None on CUDA)
         return dataclasses.replace(config, scale=fraction, eval_every=max(1, iterations // points), amp=True)
     return dataclasses.replace(config, scale=1.0)             # paper: the full schedule, whatever the cpu budget
 
@@ -44,78 +48,83 @@ def scaled(config:TrainConfig, scale:str) -> TrainConfig:
 def _runs(dataset, arch, losses_seeds, **kw):
     return [TrainConfig(dataset=dataset, arch=arch, loss=loss, seed=seed, **kw) for loss, seeds in losses_seeds for seed in seeds]
 
-SM_VS_3 = [('softmax', (0, 1, 2)), ('virtual_softmax', (0, 1, 2))]
-SM_VS_5 = [('softmax', (0, 1, 2, 3, 4)), ('virtual_softmax', (0, 1, 2, 3, 4))]
-OTHERS_3 = [('lsoftmax', (0, 1, 2)), ('asoftmax', (0, 1, 2)), ('noisy_softmax', (0, 1, 2))]
-OTHERS_1 = [('lsoftmax', (0,)), ('asoftmax', (0,)), ('noisy_softmax', (0,))]
+SOFTMAX_VS_3_SEEDS = [('softmax', (0, 1, 2)), ('virtual_softmax', (0, 1, 2))]
+
+SOFTMAX_VS_5_SEEDS = [('softmax', (0, 1, 2, 3, 4)), ('virtual_softmax', (0, 1, 2, 3, 4))]
+
+COMPARED_3_SEEDS = [('lsoftmax', (0, 1, 2)), ('asoftmax', (0, 1, 2)), ('noisy_softmax', (0, 1, 2))]
+
+COMPARED_1_SEED = [('lsoftmax', (0,)), ('asoftmax', (0,)), ('noisy_softmax', (0,))]
 
 EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msra fillers (notebooks 10 and 12)
     'fig2': lambda: [cfg for dim in (2, 3) for cfg in _runs('mnist', 'mnist_toy', [('softmax', (0,)), ('virtual_softmax', (0,))], feature_dim=dim)],
-    'table3_mnist': lambda: _runs('mnist', 'mnist', SM_VS_5 + OTHERS_3),
-    'cifar10': lambda: _runs('cifar10_jpeg', 'cifar10', SM_VS_3),
+    'table3_mnist': lambda: _runs('mnist', 'mnist', SOFTMAX_VS_5_SEEDS + COMPARED_3_SEEDS),
+    'cifar10': lambda: _runs('cifar10_jpeg', 'cifar10', SOFTMAX_VS_3_SEEDS),
     # the paper's '+' at half the budget (5 %, 1000 iterations): augmented runs learn more slowly per step on 2 cores
-    'cifar10_aug': lambda: _runs('cifar10_jpeg', 'cifar10', SM_VS_3, augment=True, scale=0.05),
-    'fashion_mnist': lambda: _runs('fashion_mnist', 'mnist', SM_VS_3),
+    'cifar10_aug': lambda: _runs('cifar10_jpeg', 'cifar10', SOFTMAX_VS_3_SEEDS, augment=True, scale=0.05),
+    'fashion_mnist': lambda: _runs('fashion_mnist', 'mnist', SOFTMAX_VS_3_SEEDS),
     # ablations (notebook 30): the anchor filler on CIFAR-10 t=1 at 5 %, and recipe 1's bare linear feature on MNIST
-    'ablation_init': lambda: [cfg for init in ('msra', 'gaussian') for cfg in _runs('cifar10_jpeg', 'cifar10', SM_VS_3, anchor_init=init, scale=0.05)],
-    'ablation_head': lambda: [cfg for head in ('bn_prelu', 'linear') for cfg in _runs('mnist', 'mnist', SM_VS_3, head=head)],
-    # the one-call GPU plan (notebook 14, `vsoftmax campaign gpu_paper --scale paper --dry-run`): Fig. 2, Table 3 MNIST
+    'ablation_init': lambda: [cfg for init in ('msra', 'gaussian') for cfg in _runs('cifar10_jpeg', 'cifar10', SOFTMAX_VS_3_SEEDS, anchor_init=init, scale=0.05)],
+    'ablation_head': lambda: [cfg for head in ('bn_prelu', 'linear') for cfg in _runs('mnist', 'mnist', SOFTMAX_VS_3_SEEDS, head=head)],
+    # the one-call GPU plan (notebook 14, `vsoftmax campaign gpu_paper --tier paper --dry-run`): Fig. 2, Table 3 MNIST
     # and Table 2/4 CIFAR-10 t=1 at the paper's 20k iterations, softmax and Virtual Softmax, 3 seeds each
-    'gpu_paper': lambda: ([cfg for dim in (2, 3) for cfg in _runs('mnist', 'mnist_toy', SM_VS_3, feature_dim=dim)]
-                          + _runs('mnist', 'mnist', SM_VS_3) + _runs('cifar10_jpeg', 'cifar10', SM_VS_3)),
-    # not run on these machines (no data): their paper-scale configurations, smoke-tested on stand-ins
-    'cifar100': lambda: [cfg for aug in (False, True) for t in (2, 3, 4, 7) for cfg in _runs('cifar100', 'cifar100', SM_VS_3, width=t, augment=aug)],
-    'svhn': lambda: _runs('svhn', 'svhn', SM_VS_3 + OTHERS_1),
-    'imagenet32': lambda: _runs('imagenet32', 'cifar100', [('softmax', (0,)), ('virtual_softmax', (0,))] + OTHERS_1, width=7),
+    'gpu_paper': lambda: ([cfg for dim in (2, 3) for cfg in _runs('mnist', 'mnist_toy', SOFTMAX_VS_3_SEEDS, feature_dim=dim)]
+                          + _runs('mnist', 'mnist', SOFTMAX_VS_3_SEEDS) + _runs('cifar10_jpeg', 'cifar10', SOFTMAX_VS_3_SEEDS)),
+    # not run on these machines (no data): their paper-tier configurations, smoke-tested on stand-ins
+    'cifar100': lambda: [cfg for aug in (False, True) for t in (2, 3, 4, 7) for cfg in _runs('cifar100', 'cifar100', SOFTMAX_VS_3_SEEDS, width=t, augment=aug)],
+    'svhn': lambda: _runs('svhn', 'svhn', SOFTMAX_VS_3_SEEDS + COMPARED_1_SEED),
+    'imagenet32': lambda: _runs('imagenet32', 'cifar100', [('softmax', (0,)), ('virtual_softmax', (0,))] + COMPARED_1_SEED, width=7),
 }
 
-def experiment_configs(name:str, scale:str, data=None, out:str='runs') -> list:
-    "The TrainConfigs of experiment `name` at `scale`, in the order a campaign runs them."
+def experiment_configs(name:str, tier:str, data=None, out:str='runs') -> list:
+    "The TrainConfigs of experiment `name` at `tier`, in the order a campaign runs them."
     if name not in EXPERIMENTS: raise ValueError(f"unknown experiment {name!r}; choose from {sorted(EXPERIMENTS)}")
-    if scale == 'cpu' and name in NOT_RUN_HERE: raise ValueError(f"{name} has no cpu scale: its data is not on these machines")
+    if tier == 'cpu' and name in NOT_RUN_HERE: raise ValueError(f"{name} has no cpu tier: its data is not on these machines")
     configs = EXPERIMENTS[name]()
-    if scale == 'smoke': configs = [c for c in configs if c.seed == 0]    # CI proves the pipeline, not the statistics
-    return [dataclasses.replace(scaled(c, scale), data=data, out=out) for c in configs]
+    if tier == 'smoke': configs = [c for c in configs if c.seed == 0]    # CI proves the pipeline, not the statistics
+    return [dataclasses.replace(at_tier(c, tier), data=data, out=out) for c in configs]
 
-def environment_line(scale:str) -> str:
-    "The first line of every experiment notebook: scale, device, torch, git commit."
+# %% ../nbs/14_experiments.ipynb #674540c9
+def environment_line(tier:str) -> str:
+    "The first line of every experiment notebook: tier, device, torch, git commit."
     from virtual_softmax.train import git_commit
     import platform
     device = torch.cuda.get_device_name() if torch.cuda.is_available() else f"CPU ({os.cpu_count()} cores, {platform.machine()})"
-    return f"VS_SCALE={scale} | device: {device} | torch {torch.__version__} | git {git_commit()}"
+    return f"VS_SCALE={tier} | device: {device} | torch {torch.__version__} | git {git_commit()}"
 
-def train_missing_default(scale:str|None=None) -> bool:
-    "Experiment notebooks train missing runs only at the smoke scale or when asked (VS_TRAIN_MISSING=1): never hours by surprise."
-    return (scale or current_scale()) == 'smoke' or os.environ.get('VS_TRAIN_MISSING', '0') == '1'
+def train_missing_default(tier:str|None=None) -> bool:
+    "Experiment notebooks train missing runs only at the smoke tier or when asked (VS_TRAIN_MISSING=1): never hours by surprise."
+    return (tier or current_tier()) == 'smoke' or os.environ.get('VS_TRAIN_MISSING', '0') == '1'
 
 def notebook_setup():
-    "An experiment notebook's first cell: (scale, data root, results folder; a temp folder at smoke scale), printing the environment line."
+    "An experiment notebook's first cell: (tier, data root, results folder; a temp folder at the smoke tier), printing the environment line."
     import tempfile, pandas as pd
     pd.set_option('display.width', 250); pd.set_option('display.max_columns', 30)   # tables in full, not elided
-    scale = current_scale()
+    tier = current_tier()
     data = next((p for p in ('../../shared/data', '../shared/data') if Path(p).exists()), os.environ.get('VS_DATA'))
-    print(environment_line(scale))
-    return scale, data, (tempfile.mkdtemp() if scale == 'smoke' else '../results')
+    print(environment_line(tier))
+    return tier, data, (tempfile.mkdtemp() if tier == 'smoke' else '../results')
 
-def experiment_records(name:str, scale:str, data, out, select=None) -> list:
-    "Finished records of an experiment (missing runs trained only at smoke scale or with VS_TRAIN_MISSING=1); prints what is missing."
-    records = reproduce(name, scale, data, out, train_missing=train_missing_default(scale), progress=False, select=select)
+def experiment_records(name:str, tier:str, data, out, select=None) -> list:
+    "Finished records of an experiment (missing runs trained only at the smoke tier or with VS_TRAIN_MISSING=1); prints what is missing."
+    records = reproduce(name, tier, data, out, train_missing=train_missing_default(tier), progress=False, select=select)
     keys = {r['key'] for r in records}
-    missing = [f"{setting_name(dataclasses.asdict(c))} {c.loss} s{c.seed}" for c in experiment_configs(name, scale, data, out)
+    missing = [f"{setting_name(dataclasses.asdict(c))} {c.loss} s{c.seed}" for c in experiment_configs(name, tier, data, out)
                if c.key() not in keys and (select is None or select(c))]
-    print(f"{name} at {scale} scale: {len(records)} runs finished, {len(missing)} not yet "
+    print(f"{name} at the {tier} tier: {len(records)} runs finished, {len(missing)} not yet "
           f"{'(left out: ' + ', '.join(missing) + ')' if missing else ''}. Campaign: {campaign_time(records)}")
     return records
 
-def reproduce(name:str, scale:str|None=None, data=None, out:str='runs', train_missing:bool=True, progress:bool=True,
+# %% ../nbs/14_experiments.ipynb #37ba26f3
+def reproduce(name:str, tier:str|None=None, data=None, out:str='runs', train_missing:bool=True, progress:bool=True,
               select=None) -> list:
     """Records of every run of experiment `name`: reused from `out/results.jsonl` when finished, trained otherwise
     (resuming from a checkpoint). With `train_missing=False`, runs not yet finished are left out; `select(config)`
     keeps a subset of the runs."""
-    scale = scale or current_scale()
+    tier = tier or current_tier()
     done = {r['key']: r for r in read_results(Path(out) / 'results.jsonl')}
     records = []
-    for config in experiment_configs(name, scale, data, out):
+    for config in experiment_configs(name, tier, data, out):
         if select is not None and not select(config): continue
         if config.key() in done: records.append(done[config.key()])
         elif train_missing: records.append(train(config, resume=True, progress=progress))
@@ -136,13 +145,13 @@ def _campaign_worker(configs:list, claims:Path, threads:int, compile:bool):
         print(f"=== {time.strftime('%H:%M:%S')} done  {config.dataset} {config.loss} seed {config.seed}: "
               f"error {rec['test_error']:.2f}%, {rec['wall_seconds'] / 60:.1f} min", flush=True)
 
-def campaign(names:list, scale:str='cpu', data=None, out:str='results', workers:int=2, threads:int=1, compile:bool=True) -> int:
+def campaign(names:list, tier:str='cpu', data=None, out:str='results', workers:int=2, threads:int=1, compile:bool=True) -> int:
     "Train every missing run of the experiments `names`, in order, on `workers` processes; returns how many were missing."
     import multiprocessing as mp
     from virtual_softmax.experiments import _campaign_worker as worker   # by module path, so that spawned processes find it
     configs, seen = [], set()
     for name in names:
-        for c in experiment_configs(name, scale, data, out):
+        for c in experiment_configs(name, tier, data, out):
             if c.key() not in seen: seen.add(c.key()); configs.append(c)
     done = {r['key'] for r in read_results(Path(out) / 'results.jsonl')}
     missing = [c for c in configs if c.key() not in done]
@@ -150,8 +159,15 @@ def campaign(names:list, scale:str='cpu', data=None, out:str='results', workers:
     shutil.rmtree(claims, ignore_errors=True); claims.mkdir(parents=True)   # no worker is alive: old claims are stale
     ctx = mp.get_context('spawn')
     procs = [ctx.Process(target=worker, args=(missing, claims, threads, compile)) for _ in range(min(workers, len(missing)))]
-    for p in procs: p.start()
-    for p in procs: p.join()
+    stop = lambda signum, frame: sys.exit(128 + signum)   # `kill` of the campaign becomes an exit that runs `finally`
+    old = signal.signal(signal.SIGTERM, stop) if threading.current_thread() is threading.main_thread() else None
+    try:
+        for p in procs: p.start()
+        for p in procs: p.join()
+    finally:   # a stopped campaign takes its workers with it: orphans would train on, unseen, beside the next campaign
+        for p in procs:
+            if p.is_alive(): p.terminate(); p.join()
+        if old is not None: signal.signal(signal.SIGTERM, old)
     shutil.rmtree(claims, ignore_errors=True)
     if any(p.exitcode for p in procs): raise RuntimeError(f"a campaign worker failed (exit codes {[p.exitcode for p in procs]})")
     failed = [c.key() for c in missing if c.key() not in {r['key'] for r in read_results(Path(out) / 'results.jsonl')}]
@@ -171,14 +187,18 @@ def load_model(config:dict|TrainConfig, out:str|None=None):
     "The trained Classifier of a finished run, on the CPU in eval mode."
     return _checkpoint(config, out)[0]
 
-def test_features(config:dict|TrainConfig, out:str|None=None, data=None, max_test:int|None=None):
+def features_of_run(config:dict|TrainConfig, out:str|None=None, data=None, max_test:int|None=None):
     "Test-set features, labels and the class anchors W of a finished run."
-    from virtual_softmax.data import load_tensors, eval_batches, test_subset
+    from virtual_softmax.data import load_tensors, eval_batches, fixed_subset
     from virtual_softmax.evaluate import extract_features
     model, config, norm = _checkpoint(config, out, data)
-    x, y = test_subset(*load_tensors(config.dataset, config.data, train=False), max_test)
+    x, y = fixed_subset(*load_tensors(config.dataset, config.data, train=False), max_test)
     feats, labels = extract_features(model.backbone, eval_batches(x, y, norm))
     return feats, labels, model.head.weight.detach()
+
+# %% ../nbs/14_experiments.ipynb #80dcd99d
+# deprecated names: "scale" also names TrainConfig's fraction and NormFace's s; a test_* name reads as a test
+SCALES, current_scale, scaled, test_features = TIERS, current_tier, at_tier, features_of_run
 
 # %% ../nbs/14_experiments.ipynb #3e990deb
 def train_imagefolder(backbone, head, dataset, iterations:int, lr:float, head_lr:float|None=None, milestones=(),
@@ -200,6 +220,7 @@ def train_imagefolder(backbone, head, dataset, iterations:int, lr:float, head_lr
             if it == iterations: break
     return losses
 
+# %% ../nbs/14_experiments.ipynb #321eb50f
 def standin_smoke(name:str, root, loss:str='virtual_softmax', iterations:int=3) -> dict:
     "Run the whole pipeline of a not-run experiment on a generated stand-in under `root`: train a few steps, evaluate."
     from virtual_softmax.data import write_standin
@@ -243,15 +264,8 @@ def standin_smoke(name:str, root, loss:str='virtual_softmax', iterations:int=3) 
     raise ValueError(f"no stand-in pipeline for {name!r}")
 
 # %% ../nbs/14_experiments.ipynb #4297149c
-PAPER_ERRORS = {  # test error (%) as printed in the paper
-    ('mnist', 'softmax'): 0.35, ('mnist', 'virtual_softmax'): 0.28, ('mnist', 'noisy_softmax'): 0.32,
-    ('mnist', 'lsoftmax'): 0.30, ('mnist', 'asoftmax'): 0.31,                                      # Table 3
-    ('cifar10 t=1', 'softmax'): 9.84, ('cifar10 t=1', 'virtual_softmax'): 8.95,                    # Table 2
-    ('cifar10 t=4', 'softmax'): 7.15, ('cifar10 t=4', 'virtual_softmax'): 6.68,                    # Table 2/4
-    ('cifar10 t=4', 'noisy_softmax'): 6.91, ('cifar10 t=4', 'lsoftmax'): 6.77, ('cifar10 t=4', 'asoftmax'): 6.83,
-    ('mnist toy 2-D', 'softmax'): 100 - 98.91, ('mnist toy 2-D', 'virtual_softmax'): 100 - 99.20, # Fig. 2 / Sec. 5.3
-    ('mnist toy 3-D', 'softmax'): 100 - 99.13, ('mnist toy 3-D', 'virtual_softmax'): 100 - 99.38,
-}
+# the paper's test errors (%), one table for all datasets: a view of the registry (notebook 11)
+PAPER_ERRORS = {key: error for d in DATASETS.values() for key, error in d.paper_errors.items()}
 
 def setting_name(config:dict) -> str:
     "Row name of a run: dataset (t, '+'), plus any ablated recipe choice that differs from the campaign's."
@@ -262,8 +276,8 @@ def setting_name(config:dict) -> str:
     if config.get('anchor_init', TrainConfig.anchor_init) != TrainConfig.anchor_init: name += f" ({config['anchor_init']} anchors)"
     return name
 
-def summary_table(records:list, scale:str, paper:dict=PAPER_ERRORS):
-    "DataFrame: setting, loss, scale, seeds, ours (mean ± std error %), paper, gain ours (95 % CI, Welch p, verdict), gain paper."
+def summary_table(records:list, tier:str, paper:dict=PAPER_ERRORS):
+    "DataFrame: setting, loss, budget (tier, iterations), seeds, ours (mean ± std error %), paper, gain ours (95 % CI, Welch p, verdict), gain paper."
     import pandas as pd
     rows = {}
     for r in records:
@@ -274,7 +288,7 @@ def summary_table(records:list, scale:str, paper:dict=PAPER_ERRORS):
         p, p_base = paper.get((setting.split(' (')[0], loss)), paper.get((setting.split(' (')[0], 'softmax'))
         dataset = next(r['config']['dataset'] for r in records if setting_name(r['config']) == setting)
         g = welch_gain(base, errs) if loss != 'softmax' and base is not None else None
-        out.append(dict(setting=setting, loss=loss, scale=f"{scale}: {its} it ({its / PAPER_RECIPES[dataset][0]:.0%} of paper)",
+        out.append(dict(setting=setting, loss=loss, budget=f"{tier}: {its} it ({its / PAPER_RECIPES[dataset][0]:.0%} of paper)",
                         seeds=len(errs), ours=f"{errs.mean():.2f} ± {errs.std(ddof=1):.2f}" if len(errs) > 1 else f"{errs.mean():.2f}",   # no spread from one seed
                         paper=None if p is None else round(p, 2),
                         gain_ours=None if g is None else round(g['gain'], 2),
@@ -283,49 +297,12 @@ def summary_table(records:list, scale:str, paper:dict=PAPER_ERRORS):
                         gain_paper=None if loss == 'softmax' or p is None or p_base is None else round(p_base - p, 2)))
     return pd.DataFrame(out)
 
-# %% ../nbs/14_experiments.ipynb #67e36d0b
-def welch_gain(baseline, method) -> dict:
-    "Gain = mean(baseline) - mean(method) with Welch's t-test p and the 95 % CI of the gain; verdict only when p < 0.05."
-    from scipy import stats
-    a, b = np.asarray(baseline, float), np.asarray(method, float)
-    gain = a.mean() - b.mean()
-    if len(a) < 2 or len(b) < 2:
-        return dict(gain=gain, ci_low=np.nan, ci_high=np.nan, p=np.nan, verdict='one seed: not tested')
-    va, vb = a.var(ddof=1) / len(a), b.var(ddof=1) / len(b)
-    se = np.sqrt(va + vb)
-    if se == 0: return dict(gain=gain, ci_low=gain, ci_high=gain, p=np.nan, verdict='no spread: not tested')
-    df = (va + vb) ** 2 / (va ** 2 / (len(a) - 1) + vb ** 2 / (len(b) - 1))   # Welch-Satterthwaite
-    p = stats.ttest_ind(a, b, equal_var=False).pvalue
-    half = stats.t.ppf(0.975, df) * se
-    verdict = 'no significant difference' if p >= 0.05 else ('better' if gain > 0 else 'worse')
-    return dict(gain=gain, ci_low=gain - half, ci_high=gain + half, p=p, verdict=verdict)
-
-def seed_gain(records:list, keep=lambda config: True, method:str='virtual_softmax') -> str|None:
-    "One sentence: softmax - `method` error over the seeds of the kept runs, with its 95 % CI, Welch p and verdict."
-    err = lambda loss: [r['test_error'] for r in records if r['config']['loss'] == loss and keep(r['config'])]
-    sm, other = err('softmax'), err(method)
-    if len(sm) < 2 or len(other) < 2: return None
-    g = welch_gain(sm, other)
-    return (f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
-            f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: {method} is {g['verdict']}"
-            if g['verdict'] in ('better', 'worse') else
-            f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
-            f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: no significant difference")
-
-# %% ../nbs/14_experiments.ipynb #24038cf5
-def campaign_time(records:list) -> str:
-    "One sentence: number of runs, their summed wall time, the range per run and the devices they ran on."
-    if not records: return "no finished runs"
-    walls = [r['wall_seconds'] for r in records]
-    devices = ', '.join(sorted({r.get('device', '?') for r in records}))
-    return f"{len(walls)} runs, {sum(walls) / 3600:.2f} h of wall time in all ({min(walls) / 60:.1f}-{max(walls) / 60:.1f} min per run) on {devices}"
-
 # %% ../nbs/14_experiments.ipynb #9e23be61
-def campaign_plan(names:list, scale:str='paper', workers:int=8, effective_tflops:float=40.0):
+def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:float=40.0):
     "DataFrame of the runs with their FLOPs (forward + backward per iteration, counted on the CPU), and a one-line estimate."
     import pandas as pd
     from virtual_softmax.train import step_flops
-    configs = {c.key(): c for name in names for c in experiment_configs(name, scale)}.values()
+    configs = {c.key(): c for name in names for c in experiment_configs(name, tier)}.values()
     flops = {}
     rows = []
     for c in configs:

@@ -10,7 +10,7 @@ from torch import Tensor
 from torch.autograd.function import once_differentiable
 
 # %% auto #0
-__all__ = ['LOSSES', 'check_loss_inputs', 'virtual_softmax_loss', 'MarginLoss', 'Softmax', 'VirtualSoftmax', 'psi_margin',
+__all__ = ['LOSSES', 'check_loss_inputs', 'virtual_softmax_loss', 'ClassAnchorLoss', 'Softmax', 'VirtualSoftmax', 'psi_margin',
            'LSoftmax', 'ASoftmax', 'NoisySoftmax', 'NormFace', 'CosFace', 'ArcFace', 'InjectedSoftmax', 'get_loss',
            'naive_virtual_softmax_loss']
 
@@ -43,6 +43,7 @@ def _nonzero(norms:Tensor) -> Tensor:
     "Norms with zeros replaced by 1, so that x / ||x|| is 0 for a zero row (the subgradient of the norm at 0)."
     return torch.where(norms > 0, norms, torch.ones_like(norms))
 
+# %% ../nbs/00_losses.ipynb #da301f2d
 class _VirtualSoftmaxFn(torch.autograd.Function):
     "Per-sample Virtual Softmax loss (Eq. 3) with the gradients of Eq. 4-5, in one pass over the logits."
     @staticmethod
@@ -105,7 +106,7 @@ def virtual_softmax_loss(features:Tensor,     # (N, D) embeddings X_i
         return _reduce(_VirtualSoftmaxFn.apply(features, weight, target.long()), reduction)
 
 # %% ../nbs/00_losses.ipynb #66bb104a
-class MarginLoss(nn.Module):
+class ClassAnchorLoss(nn.Module):
     "Base class: a linear classifier without bias whose training loss is softmax cross-entropy over modified logits."
     def __init__(self, in_features:int, num_classes:int):
         super().__init__()
@@ -131,10 +132,10 @@ class MarginLoss(nn.Module):
 
     def extra_repr(self): return f"in_features={self.in_features}, num_classes={self.num_classes}"
 
-class Softmax(MarginLoss):
+class Softmax(ClassAnchorLoss):
     "Plain softmax cross-entropy on `X W^T` (Eq. 1; bias omitted as in the paper)."
 
-class VirtualSoftmax(MarginLoss):
+class VirtualSoftmax(ClassAnchorLoss):
     "Virtual Softmax (Eq. 3): one dynamic virtual negative class per sample, fused into one pass."
     def forward(self, features:Tensor, target:Tensor, reduction:str='mean') -> Tensor:
         return virtual_softmax_loss(features, self.weight, target, reduction)
@@ -147,7 +148,7 @@ def psi_margin(cos_theta:Tensor, margin:int) -> Tensor:
     sign = 1 - 2 * torch.remainder(k, 2)
     return sign * torch.cos(margin * theta) - 2 * k
 
-class _AnnealedMargin(MarginLoss):
+class _AnnealedMargin(ClassAnchorLoss):
     normalize_weight = False
     def __init__(self, in_features:int, num_classes:int, margin:int=4, base:float=1000., gamma:float=0.12,
                  power:float=1., lambda_min:float=5., clock:float=1.):
@@ -180,6 +181,7 @@ class _AnnealedMargin(MarginLoss):
 
     def extra_repr(self): return super().extra_repr() + f", margin={self.margin}, lambda={self.lam:.3g}"
 
+# %% ../nbs/00_losses.ipynb #1af73810
 class LSoftmax(_AnnealedMargin):
     "L-Softmax (Liu et al. 2016): multiplicative angular margin psi(m theta) on the target logit, annealed by lambda."
 
@@ -188,7 +190,7 @@ class ASoftmax(_AnnealedMargin):
     normalize_weight = True
 
 # %% ../nbs/00_losses.ipynb #868f1a47
-class NoisySoftmax(MarginLoss):
+class NoisySoftmax(ClassAnchorLoss):
     "Noisy Softmax (Chen et al. 2017): target logit ||W|| ||X|| cos(theta + alpha * theta * |xi|), xi ~ N(0, 1)."
     def __init__(self, in_features:int, num_classes:int, alpha:float=0.1):
         super().__init__(in_features, num_classes)
@@ -205,37 +207,37 @@ class NoisySoftmax(MarginLoss):
         return logits.scatter(1, target[:, None], noisy[:, None])
 
 # %% ../nbs/00_losses.ipynb #b01efc9d
-class NormFace(MarginLoss):
+class NormFace(ClassAnchorLoss):
     "NormFace (Wang et al. 2017): cross-entropy over s * cos(theta_j)."
-    def __init__(self, in_features:int, num_classes:int, scale:float=16.):
+    def __init__(self, in_features:int, num_classes:int, s:float=16.):
         super().__init__(in_features, num_classes)
-        if scale <= 0: raise ValueError(f"scale must be > 0, got {scale}")
-        self.scale = scale
+        if s <= 0: raise ValueError(f"s must be > 0, got {s}")
+        self.s = s   # the paper's s; named so that "scale" means one thing in this package
     def cosines(self, features): return F.normalize(features, dim=1) @ F.normalize(self.weight, dim=1).t()
-    def logits(self, features): return self.scale * self.cosines(features)
+    def logits(self, features): return self.s * self.cosines(features)
     def target_cosine(self, cos_target): return cos_target
     def train_logits(self, features, target):
         cos = self.cosines(features)
         new_target = self.target_cosine(cos.gather(1, target[:, None]))
-        return self.scale * cos.scatter(1, target[:, None], new_target)
+        return self.s * cos.scatter(1, target[:, None], new_target)
 
 class CosFace(NormFace):
     "CosFace / AM-Softmax (Wang et al. 2018): s * (cos(theta_y) - m) on the target."
-    def __init__(self, in_features:int, num_classes:int, scale:float=30., margin:float=0.35):
-        super().__init__(in_features, num_classes, scale); self.margin = margin
+    def __init__(self, in_features:int, num_classes:int, s:float=30., margin:float=0.35):
+        super().__init__(in_features, num_classes, s); self.margin = margin
     def target_cosine(self, cos_target): return cos_target - self.margin
 
 class ArcFace(NormFace):
     "ArcFace (Deng et al. 2019): s * cos(theta_y + m) on the target, NaN-free."
-    def __init__(self, in_features:int, num_classes:int, scale:float=64., margin:float=0.5):
-        super().__init__(in_features, num_classes, scale); self.margin = margin
+    def __init__(self, in_features:int, num_classes:int, s:float=64., margin:float=0.5):
+        super().__init__(in_features, num_classes, s); self.margin = margin
     def target_cosine(self, cos_target):
         theta = torch.acos(cos_target.clamp(-1 + 1e-7, 1 - 1e-7))
         return torch.where(theta + self.margin <= math.pi, torch.cos(theta + self.margin),
                            cos_target - self.margin * math.sin(self.margin))
 
 # %% ../nbs/00_losses.ipynb #4ef3b49b
-class InjectedSoftmax(MarginLoss):
+class InjectedSoftmax(ClassAnchorLoss):
     "Eq. 2: softmax over C real + K fixed injected anchors that never receive positives."
     def __init__(self, in_features:int, num_classes:int, num_virtual:int=1, seed:int=0):
         super().__init__(in_features, num_classes)
@@ -243,20 +245,26 @@ class InjectedSoftmax(MarginLoss):
         gen = torch.Generator().manual_seed(seed)
         extra = torch.empty(num_virtual, in_features)
         bound = math.sqrt(6 / (in_features + num_classes))   # same xavier range as the real anchors
-        self.register_buffer('virtual_anchors', extra.uniform_(-bound, bound, generator=gen))
+        self.register_buffer('injected_anchors', extra.uniform_(-bound, bound, generator=gen))
     def train_logits(self, features, target):
-        return torch.cat([features @ self.weight.t(), features @ self.virtual_anchors.t()], 1)
+        return torch.cat([features @ self.weight.t(), features @ self.injected_anchors.t()], 1)
+    @property
+    def virtual_anchors(self):   # deprecated name: Eq. 2's anchors are injected; "virtual" is Eq. 3's class
+        return self.injected_anchors
 
 # %% ../nbs/00_losses.ipynb #668639a5
 LOSSES = {'softmax': Softmax, 'virtual_softmax': VirtualSoftmax, 'lsoftmax': LSoftmax, 'asoftmax': ASoftmax,
           'noisy_softmax': NoisySoftmax, 'normface': NormFace, 'cosface': CosFace, 'arcface': ArcFace,
           'injected_softmax': InjectedSoftmax}
 
-def get_loss(name:str, in_features:int, num_classes:int, **kwargs) -> MarginLoss:
+def get_loss(name:str, in_features:int, num_classes:int, **kwargs) -> ClassAnchorLoss:
     "Build the loss module registered as `name` (see `LOSSES`)."
     key = name.lower().replace('-', '_')
     if key not in LOSSES: raise ValueError(f"unknown loss {name!r}; choose from {sorted(LOSSES)}")
     return LOSSES[key](in_features, num_classes, **kwargs)
+
+# %% ../nbs/00_losses.ipynb #99d878e2
+MarginLoss = ClassAnchorLoss   # deprecated name: the base of every head, Softmax and Virtual Softmax included, which have no margin
 
 # %% ../nbs/00_losses.ipynb #db075b65
 def naive_virtual_softmax_loss(features:Tensor, weight:Tensor, target:Tensor) -> Tensor:

@@ -6,7 +6,7 @@
 from __future__ import annotations
 import torch, torch.nn as nn
 from torch import Tensor
-from .losses import MarginLoss
+from .losses import ClassAnchorLoss
 
 # %% auto #0
 __all__ = ['TABLE1', 'FEATURE_HEADS', 'ANCHOR_INITS', 'conv_bn_prelu', 'conv_block', 'feature_layer', 'PaperCNN', 'pooled_size',
@@ -29,6 +29,7 @@ TABLE1 = {
     'cifar10':   ((5, 4, 4), (32, 64, 128), 3, 'max', 64),
     'cifar100':  ((5, 4, 4), (32, 64, 128), 3, 'avg', 512),
 }
+
 FEATURE_HEADS = ('bn_prelu', 'linear')
 
 def feature_layer(in_features:int, feature_dim:int, head:str='bn_prelu') -> nn.Module:
@@ -38,6 +39,7 @@ def feature_layer(in_features:int, feature_dim:int, head:str='bn_prelu') -> nn.M
     if head == 'linear': return nn.Linear(in_features, feature_dim)
     raise ValueError(f"head must be one of {FEATURE_HEADS}, got {head!r}")
 
+# %% ../nbs/10_models.ipynb #e06c1ce9
 class PaperCNN(nn.Module):
     "A Table 1 network: three conv blocks with 3x3/2 pooling after each, then the feature layer."
     def __init__(self, arch:str='cifar10', width:int=1, in_channels:int=3, image_size:int=32, feature_dim:int|None=None,
@@ -129,5 +131,5 @@ def init_weights(model:nn.Module, anchor_init:str='msra') -> nn.Module:
             if m.bias is not None: nn.init.zeros_(m.bias)
         elif isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
         elif isinstance(m, nn.PReLU): nn.init.constant_(m.weight, 0.25)
-        elif isinstance(m, MarginLoss): init_anchors_(m.weight, anchor_init)
+        elif isinstance(m, ClassAnchorLoss): init_anchors_(m.weight, anchor_init)
     return model

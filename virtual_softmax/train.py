@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_train.ipynb #fb74dbb1
 from __future__ import annotations
-import os, json, time, math, fcntl, hashlib, subprocess, dataclasses
+import os, json, time, math, hashlib, subprocess, dataclasses
 import numpy as np
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -12,13 +12,15 @@ import torch, torch.nn as nn
 import torch.distributed as dist
 from .losses import get_loss
 from .models import build_model, init_weights
-from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, test_subset, DATASETS
+from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, fixed_subset, DATASETS
+from .results import append_record, read_results   # the store moved to notebook 11a; importable from here too
 
 # %% auto #0
 __all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'STEP_VARIANTS', 'scaled_schedule',
-           'TrainConfig', 'append_record', 'read_results', 'quiet_compile_logs', 'eager_state', 'atomic_save',
-           'setup_distributed', 'Classifier', 'test_accuracy', 'lr_factor', 'git_commit', 'run_dir', 'loss_kwargs',
-           'build', 'train', 'load_checkpoint', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants',
+           'TrainConfig', 'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed', 'Classifier',
+           'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir', 'loss_kwargs', 'build', 'run_data',
+           'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint', 'run_record', 'train',
+           'load_checkpoint', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants',
            'threads_vs_processes']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
@@ -98,27 +100,6 @@ class TrainConfig:
         self.schedule()
         return self
 
-# %% ../nbs/12_train.ipynb #f2b6fb23
-def append_record(path, record:dict):
-    "Append one JSON line atomically with respect to other writers and crashes."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    line = (json.dumps(record, default=str) + '\n').encode()
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        os.write(fd, line); os.fsync(fd)
-    finally: os.close(fd)
-
-def read_results(path) -> list:
-    "All complete records of a results store (a torn last line from a crash is skipped)."
-    path = Path(path)
-    if not path.exists(): return []
-    records = []
-    for line in path.read_text().splitlines():
-        try: records.append(json.loads(line))
-        except json.JSONDecodeError: continue
-    return records
-
 # %% ../nbs/12_train.ipynb #52914166
 def quiet_compile_logs():
     "torch.compile on a CPU-only machine logs that no CUDA runtime exists: true, expected, and noise in every log."
@@ -158,7 +139,7 @@ class Classifier(nn.Module):
 
 # %% ../nbs/12_train.ipynb #c3ca27d5
 @torch.no_grad()
-def test_accuracy(model:Classifier, images, labels, batches:DeviceBatches|ImageNorm, amp:bool=False) -> float:
+def top1_accuracy(model:Classifier, images, labels, batches:DeviceBatches|ImageNorm, amp:bool=False) -> float:
     "Top-1 accuracy (%) over a whole test split."
     was_training = model.training; model.eval()
     correct = 0
@@ -170,7 +151,7 @@ def test_accuracy(model:Classifier, images, labels, batches:DeviceBatches|ImageN
     return 100.0 * correct / len(labels)
 
 # %% ../nbs/12_train.ipynb #e3ee9f33
-class lr_factor:
+class LRMultiplier:
     "Multiplier of the base lr at iteration t: linear warm-up, then /10 at each milestone (picklable)."
     def __init__(self, iterations:int, milestones, warmup:float):
         # short runs still need a few warm-up steps: at least min(100, a third of the run)
@@ -179,6 +160,9 @@ class lr_factor:
     def __call__(self, t:int) -> float:
         warm = min(1.0, (t + 1) / self.warmup_its) if self.warmup_its else 1.0
         return warm * 0.1 ** sum(t >= m for m in self.milestones)
+
+# %% ../nbs/12_train.ipynb #46c36ddb
+lr_factor, test_accuracy = LRMultiplier, top1_accuracy   # deprecated names: a class is not a factor; a test_* name reads as a test
 
 # %% ../nbs/12_train.ipynb #57d1ce95
 def git_commit(path=None) -> str:
@@ -191,8 +175,10 @@ def git_commit(path=None) -> str:
     except Exception: return 'unknown'
 
 def run_dir(config:TrainConfig) -> Path:
+    "The run's folder under `out`: its checkpoint lives here."
     return Path(config.out) / f"{config.dataset}-{config.arch or DEFAULT_ARCH[config.dataset]}-t{config.width}-{config.loss}-s{config.seed}-{config.key()}"
 
+# %% ../nbs/12_train.ipynb #31a1b6e2
 def loss_kwargs(config:TrainConfig) -> dict:
     "The head's keywords: L-/A-Softmax get their dataset's annealing schedule, on a clock scaled to the run's length."
     if config.loss not in ('lsoftmax', 'asoftmax') or config.dataset not in ANNEALING: return dict(config.loss_kwargs)
@@ -207,6 +193,68 @@ def build(config:TrainConfig, in_channels:int, image_size:int, num_classes:int) 
     head = get_loss(config.loss, backbone.feature_dim, num_classes, **loss_kwargs(config))
     return init_weights(Classifier(backbone, head), config.anchor_init)
 
+def run_data(config:TrainConfig, device, rank:int=0, world:int=1):
+    "(training batches on the device, test images, test labels); only rank 0 may download, the others wait for it."
+    fetch = config.download and rank == 0
+    if world > 1 and config.download and rank != 0: dist.barrier()
+    train_x, train_y = load_tensors(config.dataset, config.data, train=True, download=fetch)
+    test_x, test_y = load_tensors(config.dataset, config.data, train=False, download=fetch)
+    if world > 1 and config.download and rank == 0: dist.barrier()
+    batches = DeviceBatches(train_x, train_y, config.batch_size // world, config.seed, config.augment, device,
+                            rank=rank, world_size=world, channels_last=config.channels_last)
+    return (batches, *fixed_subset(test_x, test_y, config.max_test))
+
+def model_and_optimiser(config:TrainConfig, batches:DeviceBatches, device):
+    "(Classifier on the device, SGD with the paper's momentum and weight decay, its lr schedule)."
+    iterations, milestones = config.schedule()
+    _, channels, _, side = batches.images.shape
+    model = build(config, channels, side, DATASETS[config.dataset].classes).to(device)
+    if config.channels_last: model = model.to(memory_format=torch.channels_last)
+    optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay)
+    return model, optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, LRMultiplier(iterations, milestones, config.warmup))
+
+# %% ../nbs/12_train.ipynb #4a1bcf18
+@dataclass
+class RunLog:
+    "A run's measurements so far; saved in every checkpoint."
+    iteration: int = 0                                  # iterations done
+    curve: list = field(default_factory=list)           # (iteration, test accuracy %)
+    train_loss: list = field(default_factory=list)      # (iteration, mean training loss since the previous point)
+    train_seconds: float = 0.0                          # time in training steps (test passes and checkpoints excluded)
+
+def save_checkpoint(path, model, optimizer, scheduler, log:RunLog, config:TrainConfig, batches:DeviceBatches):
+    "Everything a resumed run needs, plus what evaluation needs: the config and the training batches' normalisation."
+    atomic_save(dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
+                     rng_cpu=torch.get_rng_state(), rng_cuda=torch.cuda.get_rng_state() if torch.cuda.is_available() else None,
+                     **asdict(log), config=asdict(config),
+                     normalisation=dict(mean=batches.mean.flatten().cpu(), std=batches.std.flatten().cpu())), path)
+
+def restore_checkpoint(path, model, optimizer, scheduler, device) -> RunLog:
+    "Load a checkpoint into the run's objects (and the RNG state); returns its RunLog."
+    state = torch.load(path, map_location=device, weights_only=False)
+    model.load_state_dict(eager_state(state['model'])); optimizer.load_state_dict(state['optimizer'])
+    scheduler.load_state_dict(state['scheduler']); torch.set_rng_state(state['rng_cpu'])
+    if torch.device(device).type == 'cuda' and state.get('rng_cuda') is not None: torch.cuda.set_rng_state(state['rng_cuda'])
+    return RunLog(state['iteration'], state['curve'], state.get('train_loss', []), state['train_seconds'])
+
+# %% ../nbs/12_train.ipynb #d62cda52
+def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:float, resumed_from:int) -> dict:
+    "The line a finished run appends to the results store."
+    iterations, milestones = config.schedule(); on_cuda = torch.device(device).type == 'cuda'
+    return dict(key=config.key(), config=asdict(config), schedule=[iterations, list(milestones)], seed=config.seed,
+                git_commit=git_commit(), torch=torch.__version__, device=torch.cuda.get_device_name(device) if on_cuda else str(device),
+                world_size=world, wall_seconds=wall_seconds, train_seconds=log.train_seconds,
+                images_per_second=(iterations - resumed_from) * config.batch_size / max(log.train_seconds, 1e-9) if resumed_from < iterations else None,
+                curve=log.curve, train_loss=log.train_loss, diverged=not all(math.isfinite(l) for _, l in log.train_loss),
+                test_accuracy=log.curve[-1][1] if log.curve else None,   # only rank 0 evaluates
+                test_error=100 - log.curve[-1][1] if log.curve else None, resumed_from=resumed_from)
+
+def _progress_bar(config:TrainConfig, start:int, show:bool):
+    if not show: return None
+    from tqdm.auto import tqdm
+    return tqdm(total=config.schedule()[0], initial=start, desc=f"{config.dataset} {config.loss} s{config.seed}", dynamic_ncols=True)
+
+# %% ../nbs/12_train.ipynb #56d42eb9
 def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:int|None=None, keep_model:bool=False) -> dict:
     """Train one run; returns its record (also appended to `out/results.jsonl` by rank 0).
     `resume` continues from the run's checkpoint; `stop_after` ends early (for tests), writing no record;
@@ -214,88 +262,45 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     config.validate()
     device, rank, world = setup_distributed(config.device)
     if config.batch_size % world: raise ValueError(f"batch_size {config.batch_size} is not divisible by {world} processes")
-    iterations, milestones = config.schedule()
-    eval_every = config.eval_every or max(1, iterations // 10)
-    on_cuda = device.type == 'cuda'
+    iterations, _ = config.schedule()
+    eval_every, on_cuda = config.eval_every or max(1, iterations // 10), device.type == 'cuda'
     amp = on_cuda if config.amp is None else config.amp
-    # only rank 0 may fetch a missing dataset; the other ranks wait, then read what it wrote (one barrier each)
-    fetch = config.download and rank == 0
-    if world > 1 and config.download and rank != 0: dist.barrier()
-    train_x, train_y = load_tensors(config.dataset, config.data, train=True, download=fetch)
-    test_x, test_y = load_tensors(config.dataset, config.data, train=False, download=fetch)
-    if world > 1 and config.download and rank == 0: dist.barrier()
-    test_x, test_y = test_subset(test_x, test_y, config.max_test)
-    num_classes = DATASETS[config.dataset].classes
-    batches = DeviceBatches(train_x, train_y, config.batch_size // world, config.seed, config.augment, device,
-                            rank=rank, world_size=world, channels_last=config.channels_last)
-    model = build(config, train_x.shape[1], train_x.shape[-1], num_classes).to(device)
-    if config.channels_last: model = model.to(memory_format=torch.channels_last)
-    optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_factor(iterations, milestones, config.warmup))
-    directory = run_dir(config); ckpt_path = directory / 'checkpoint.pt'
-    start, curve, train_seconds, train_loss = 0, [], 0.0, []
-    if resume and ckpt_path.exists():
-        state = torch.load(ckpt_path, map_location=device, weights_only=False)
-        model.load_state_dict(eager_state(state['model'])); optimizer.load_state_dict(state['optimizer'])
-        scheduler.load_state_dict(state['scheduler']); torch.set_rng_state(state['rng_cpu'])
-        if on_cuda and state.get('rng_cuda') is not None: torch.cuda.set_rng_state(state['rng_cuda'])
-        start, curve, train_seconds = state['iteration'], state['curve'], state['train_seconds']
-        train_loss = state.get('train_loss', [])
+    batches, test_x, test_y = run_data(config, device, rank, world)
+    model, optimizer, scheduler = model_and_optimiser(config, batches, device)
+    ckpt_path = run_dir(config) / 'checkpoint.pt'
+    log = restore_checkpoint(ckpt_path, model, optimizer, scheduler, device) if resume and ckpt_path.exists() else RunLog()
+    start = log.iteration
     step_model = nn.parallel.DistributedDataParallel(model) if world > 1 else model
-    if config.compile:
-        quiet_compile_logs()
-        model.backbone.compile()   # in place: state_dict keys stay those of the eager module
-    if rank == 0: directory.mkdir(parents=True, exist_ok=True)
-
-    def checkpoint(iteration):
-        if rank != 0: return
-        atomic_save(dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
-                         rng_cpu=torch.get_rng_state(), rng_cuda=torch.cuda.get_rng_state() if on_cuda else None,
-                         iteration=iteration, curve=curve, train_seconds=train_seconds, train_loss=train_loss,
-                         config=asdict(config), normalisation=dict(mean=batches.mean.flatten().cpu(), std=batches.std.flatten().cpu())),
-                    ckpt_path)
-
-    bar = None
-    if progress and rank == 0:
-        from tqdm.auto import tqdm
-        bar = tqdm(total=iterations, initial=start, desc=f"{config.dataset} {config.loss} s{config.seed}", dynamic_ncols=True)
+    if config.compile: quiet_compile_logs(); model.backbone.compile()   # in place: state_dict keys stay the eager module's
+    if rank == 0: ckpt_path.parent.mkdir(parents=True, exist_ok=True)
+    bar = _progress_bar(config, start, progress and rank == 0)
     model.train()
     wall0, tick, tick_it, loss_sum, loss_n = time.time(), time.perf_counter(), start, torch.zeros((), device=device), 0
     for it in range(start, iterations):
-        x, y = batches.batch(it)
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
-            loss = step_model(x, y)
-        optimizer.zero_grad(set_to_none=True)
-        loss.backward()
-        optimizer.step(); scheduler.step()
-        loss_sum += loss.detach(); loss_n += 1
-        done = it + 1
+        x, y = batches.batch(it)                                       # step
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp): loss = step_model(x, y)
+        optimizer.zero_grad(set_to_none=True); loss.backward(); optimizer.step(); scheduler.step()
+        loss_sum += loss.detach(); loss_n += 1; log.iteration = done = it + 1
         if bar is not None: bar.update(1)
-        if done % eval_every == 0 or done == iterations or done % config.ckpt_every == 0 or done == stop_after:
-            if on_cuda: torch.cuda.synchronize()
-            now = time.perf_counter(); train_seconds += now - tick
-            train_loss.append((done, loss_sum.item() / max(loss_n, 1)))   # mean training loss since the last log point
-            postfix = dict(loss=f"{train_loss[-1][1]:.4f}", lr=f"{scheduler.get_last_lr()[0]:.3g}",
-                           img_s=f"{(done - tick_it) * config.batch_size / (now - tick):.0f}")
-            if bar is not None: bar.set_postfix(postfix)
-            loss_sum.zero_(); loss_n = 0
-            if rank == 0 and (done % eval_every == 0 or done == iterations):
-                if bar is not None: bar.set_postfix_str(f"evaluating on {len(test_y)} test images", refresh=True)
-                curve.append((done, test_accuracy(model, test_x, test_y, batches, amp)))
-                if bar is not None: bar.set_postfix({**postfix, 'test_acc': f"{curve[-1][1]:.2f}%"})
-            if done % config.ckpt_every == 0 or done == iterations or done == stop_after: checkpoint(done)
-            if world > 1: dist.barrier()
-            tick, tick_it = time.perf_counter(), done
+        if not (done % eval_every == 0 or done == iterations or done % config.ckpt_every == 0 or done == stop_after): continue
+        if on_cuda: torch.cuda.synchronize()                           # measure
+        now = time.perf_counter(); log.train_seconds += now - tick
+        log.train_loss.append((done, loss_sum.item() / max(loss_n, 1))); loss_sum.zero_(); loss_n = 0
+        postfix = dict(loss=f"{log.train_loss[-1][1]:.4f}", lr=f"{scheduler.get_last_lr()[0]:.3g}",
+                       img_s=f"{(done - tick_it) * config.batch_size / (now - tick):.0f}")
+        if rank == 0 and (done % eval_every == 0 or done == iterations):
+            if bar is not None: bar.set_postfix_str(f"evaluating on {len(test_y)} test images", refresh=True)
+            log.curve.append((done, top1_accuracy(model, test_x, test_y, batches, amp)))
+            postfix['test_acc'] = f"{log.curve[-1][1]:.2f}%"
+        if bar is not None: bar.set_postfix(postfix)
+        if rank == 0 and (done % config.ckpt_every == 0 or done == iterations or done == stop_after):   # save
+            save_checkpoint(ckpt_path, model, optimizer, scheduler, log, config, batches)
+        if world > 1: dist.barrier()
+        tick, tick_it = time.perf_counter(), done
         if stop_after is not None and done >= stop_after: break
     if bar is not None: bar.close()
-    if stop_after is not None and done < iterations: return {'stopped_at': done, **({'model': model} if keep_model else {})}
-    record = dict(key=config.key(), config=asdict(config), schedule=[iterations, list(milestones)], seed=config.seed,
-                  git_commit=git_commit(), torch=torch.__version__, device=str(device) if not on_cuda else torch.cuda.get_device_name(device),
-                  world_size=world, wall_seconds=time.time() - wall0, train_seconds=train_seconds,
-                  images_per_second=(iterations - start) * config.batch_size / max(train_seconds, 1e-9) if start < iterations else None,
-                  curve=curve, train_loss=train_loss, diverged=not all(math.isfinite(l) for _, l in train_loss),
-                  test_accuracy=curve[-1][1] if curve else None,   # only rank 0 evaluates
-                  test_error=100 - curve[-1][1] if curve else None, resumed_from=start)
+    if stop_after is not None and log.iteration < iterations: return {'stopped_at': log.iteration, **({'model': model} if keep_model else {})}
+    record = run_record(config, log, device, world, time.time() - wall0, start)
     store = Path(config.out) / 'results.jsonl'
     if rank == 0 and record['key'] not in {r['key'] for r in read_results(store)}: append_record(store, record)   # never twice
     return {**record, 'model': model} if keep_model else record
@@ -365,20 +370,25 @@ def _timed_steps(config:TrainConfig, model, opt, x, y, steps:int) -> float:
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
     return (time.perf_counter() - t0) / steps
 
+def _step_setup(cfg:TrainConfig, x):
+    "A config's network, in its layout (and compiled if asked), an SGD optimiser, and the batch in that layout."
+    d = DATASETS[cfg.dataset]
+    model = build(cfg, d.channels, d.side, d.classes)
+    if cfg.channels_last: model, x = model.to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last)
+    if cfg.compile: quiet_compile_logs(); model.backbone.compile()
+    return model, torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9), x
+
+# %% ../nbs/12_train.ipynb #d81428f9
 def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:int=128, steps:int=5, repeats:int=3,
                   variants:dict=STEP_VARIANTS):
     "DataFrame: median ms per CPU training step of each variant (interleaved repeats), speed-up over the first, GFLOP/s."
     import pandas as pd
-    d = DATASETS[dataset]; ch, side, classes = d.channels, d.side, d.classes
-    x, y = torch.randn(batch_size, ch, side, side), torch.randint(0, classes, (batch_size,))
+    d = DATASETS[dataset]
+    x, y = torch.randn(batch_size, d.channels, d.side, d.side), torch.randint(0, d.classes, (batch_size,))
     runs = {}
     for name, kw in variants.items():
         cfg = TrainConfig(dataset=dataset, loss=loss, batch_size=batch_size, **{'channels_last': False, 'amp': False, **kw})
-        model = build(cfg, ch, side, classes)
-        xs = x.contiguous(memory_format=torch.channels_last) if cfg.channels_last else x
-        if cfg.channels_last: model = model.to(memory_format=torch.channels_last)
-        if cfg.compile: quiet_compile_logs(); model.backbone.compile()
-        opt = torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9)
+        model, opt, xs = _step_setup(cfg, x)
         t0 = time.perf_counter(); _timed_steps(cfg, model, opt, xs, y, 2)   # warm-up, compilation included
         runs[name] = (cfg, model, opt, xs, time.perf_counter() - t0, [])
     for _ in range(repeats):
@@ -391,12 +401,10 @@ def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:in
 # %% ../nbs/12_train.ipynb #5159a41c
 def _rate_worker(dataset:str, threads:int, steps:int, batch_size:int, queue):
     torch.set_num_threads(threads)
-    d = DATASETS[dataset]; ch, side, classes = d.channels, d.side, d.classes
-    cfg = TrainConfig(dataset=dataset, loss='virtual_softmax', batch_size=batch_size, amp=True)
-    model = build(cfg, ch, side, classes).to(memory_format=torch.channels_last)
-    x = torch.randn(batch_size, ch, side, side).contiguous(memory_format=torch.channels_last)
-    y = torch.randint(0, classes, (batch_size,))
-    opt = torch.optim.SGD(model.parameters(), lr=1e-3)
+    d = DATASETS[dataset]
+    cfg = TrainConfig(dataset=dataset, loss='virtual_softmax', batch_size=batch_size, amp=True)   # channels_last by default
+    model, opt, x = _step_setup(cfg, torch.randn(batch_size, d.channels, d.side, d.side))
+    y = torch.randint(0, d.classes, (batch_size,))
     _timed_steps(cfg, model, opt, x, y, 1)
     queue.put(batch_size / _timed_steps(cfg, model, opt, x, y, steps))
 
