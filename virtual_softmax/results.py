@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['append_record', 'read_results', 'results_frame', 'welch_gain', 'seed_gain', 'campaign_time']
+__all__ = ['append_record', 'read_results', 'results_frame', 'welch_gain', 'seed_gain', 'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict):
@@ -78,3 +78,11 @@ def campaign_time(records:list) -> str:
     walls = [r['wall_seconds'] for r in records]
     devices = ', '.join(sorted({r.get('device', '?') for r in records}))
     return f"{len(walls)} runs, {sum(walls) / 3600:.2f} h of wall time in all ({min(walls) / 60:.1f}-{max(walls) / 60:.1f} min per run) on {devices}"
+
+# %% ../nbs/11a_results.ipynb #8e2ca79b
+def markdown_table(df) -> str:
+    "A DataFrame as a GitHub markdown table: header, separator, one line per row; None and NaN become empty cells."
+    import pandas as pd
+    cell = lambda v: '' if v is None or (isinstance(v, float) and pd.isna(v)) else str(v).replace('|', '\\|')
+    lines = ['| ' + ' | '.join(map(str, df.columns)) + ' |', '|' + '---|' * len(df.columns)]
+    return '\n'.join(lines + ['| ' + ' | '.join(cell(v) for v in row) + ' |' for row in df.itertuples(index=False)])
