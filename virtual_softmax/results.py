@@ -65,11 +65,9 @@ def seed_gain(records:list, keep=lambda config: True, method:str='virtual_softma
     sm, other = err('softmax'), err(method)
     if len(sm) < 2 or len(other) < 2: return None
     g = welch_gain(sm, other)
+    reading = f"{method} is {g['verdict']}" if g['verdict'] in ('better', 'worse') else 'no significant difference'
     return (f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
-            f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: {method} is {g['verdict']}"
-            if g['verdict'] in ('better', 'worse') else
-            f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
-            f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: no significant difference")
+            f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: {reading}")
 
 # %% ../nbs/11a_results.ipynb #24038cf5
 def campaign_time(records:list) -> str:
