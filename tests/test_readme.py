@@ -16,3 +16,11 @@ def test_readme_has_main_and_test_commands():
     for marker in ('main-command', 'test-command'):
         block = text.split(f'<!-- {marker} -->')[1].split(f'<!-- /{marker} -->')[0]
         assert block.count('```sh') == 1 and 'pip install' in block, marker
+
+
+def test_readme_shows_no_notebook_machinery():
+    "The index's table and ledger code must stay hidden (`#| echo: false`): README shows results, not helpers."
+    text = (ROOT / 'README.md').read_text()
+    blocks = [b.split('```')[0] for b in text.split('```python')[1:]]
+    leaked = [b.strip().splitlines()[0] for b in blocks if 'def ' in b or 'import json' in b]
+    assert not leaked, f"code cells of nbs/index.ipynb leak into README: {leaked}"
