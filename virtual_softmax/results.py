@@ -9,7 +9,8 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['append_record', 'read_results', 'results_frame', 'welch_gain', 'seed_gain', 'campaign_time', 'markdown_table']
+__all__ = ['append_record', 'read_results', 'results_frame', 'welch_gain', 'seed_gain', 'mean_curve', 'campaign_time',
+           'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict):
@@ -68,6 +69,17 @@ def seed_gain(records:list, keep=lambda config: True, method:str='virtual_softma
     reading = f"{method} is {g['verdict']}" if g['verdict'] in ('better', 'worse') else 'no significant difference'
     return (f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
             f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: {reading}")
+
+# %% ../nbs/11a_results.ipynb #16739215
+def mean_curve(records:list) -> tuple:
+    "Iterations and seed-mean test accuracy (%) of runs that share one evaluation schedule (their `curve` fields)."
+    if not records: raise ValueError("mean_curve needs at least one record")
+    its = [c[0] for c in records[0]['curve']]
+    for r in records:
+        if [c[0] for c in r['curve']] != its:
+            raise ValueError(f"runs evaluated at different iterations: {its} against {[c[0] for c in r['curve']]}; "
+                             "average only runs of one schedule")
+    return its, np.array([[c[1] for c in r['curve']] for r in records], float).mean(0)
 
 # %% ../nbs/11a_results.ipynb #24038cf5
 def campaign_time(records:list) -> str:
