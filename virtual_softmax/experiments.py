@@ -111,8 +111,9 @@ def experiment_records(name:str, tier:str, data, out, select=None) -> list:
     keys = {r['key'] for r in records}
     missing = [f"{setting_name(dataclasses.asdict(c))} {c.loss} s{c.seed}" for c in experiment_configs(name, tier, data, out)
                if c.key() not in keys and (select is None or select(c))]
-    print(f"{name} at the {tier} tier: {len(records)} runs finished, {len(missing)} not yet "
-          f"{'(left out: ' + ', '.join(missing) + ')' if missing else ''}. Campaign: {campaign_time(records)}")
+    left_out = f" (left out: {', '.join(missing)})" if missing else ''
+    print(f"{name} at the {tier} tier: {len(records)} runs finished, {len(missing)} not yet{left_out}. "
+          f"Campaign: {campaign_time(records)}")
     return records
 
 # %% ../nbs/14_experiments.ipynb #37ba26f3
