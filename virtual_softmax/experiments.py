@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .train import TrainConfig, train, PAPER_RECIPES
-from .results import read_results, welch_gain, seed_gain, campaign_time   # re-exported for old imports
+from .results import read_results, welch_gain, seed_gain, campaign_time, untestable, diverged_runs   # re-exported for old imports
 from .data import DATASETS
 
 # %% auto #0
@@ -282,19 +282,23 @@ def summary_table(records:list, tier:str, paper:dict=PAPER_ERRORS):
     import pandas as pd
     rows = {}
     for r in records:
-        c = r['config']; rows.setdefault((setting_name(c), r['schedule'][0], c['loss']), []).append(r['test_error'])
+        c = r['config']; rows.setdefault((setting_name(c), r['schedule'][0], c['loss']), []).append(r)
     out = []
-    for (setting, its, loss), errs in rows.items():
-        errs, base = np.array(errs), rows.get((setting, its, 'softmax'))
+    for (setting, its, loss), runs in rows.items():
+        errs, base = np.array([r['test_error'] for r in runs]), rows.get((setting, its, 'softmax'))
         p, p_base = paper.get((setting.split(' (')[0], loss)), paper.get((setting.split(' (')[0], 'softmax'))
-        dataset = next(r['config']['dataset'] for r in records if setting_name(r['config']) == setting)
-        g = welch_gain(base, errs) if loss != 'softmax' and base is not None else None
+        dataset = runs[0]['config']['dataset']
+        g = welch_gain([r['test_error'] for r in base], errs) if loss != 'softmax' and base is not None else None
+        # diverged runs: counted in the verdict, and no Welch test on them (notebook 11a)
+        note = (untestable(base, runs, loss) if base is not None else None) if loss != 'softmax' else \
+               (f"{diverged_runs(runs)} of {len(runs)} runs diverged" if diverged_runs(runs) else None)
+        if note and g is not None: g = dict(gain=np.nan, ci_low=np.nan, ci_high=np.nan, p=np.nan, verdict=note)
         out.append(dict(setting=setting, loss=loss, budget=f"{tier}: {its} it ({its / PAPER_RECIPES[dataset][0]:.0%} of paper)",
                         seeds=len(errs), ours=f"{errs.mean():.2f} ± {errs.std(ddof=1):.2f}" if len(errs) > 1 else f"{errs.mean():.2f}",   # no spread from one seed
                         paper=None if p is None else round(p, 2),
-                        gain_ours=None if g is None else round(g['gain'], 2),
+                        gain_ours=None if g is None or np.isnan(g['gain']) else round(g['gain'], 2),
                         ci95=None if g is None or np.isnan(g['ci_low']) else f"{g['ci_low']:+.2f} to {g['ci_high']:+.2f}",
-                        p=None if g is None or np.isnan(g['p']) else round(g['p'], 3), verdict=None if g is None else g['verdict'],
+                        p=None if g is None or np.isnan(g['p']) else round(g['p'], 3), verdict=note if g is None else g['verdict'],
                         gain_paper=None if loss == 'softmax' or p is None or p_base is None else round(p_base - p, 2)))
     return pd.DataFrame(out)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['append_record', 'read_results', 'results_frame', 'welch_gain', 'seed_gain', 'mean_curve', 'campaign_time',
-           'markdown_table']
+__all__ = ['append_record', 'read_results', 'results_frame', 'welch_gain', 'diverged_runs', 'untestable', 'seed_gain',
+           'mean_curve', 'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict):
@@ -60,12 +60,24 @@ def welch_gain(baseline, method) -> dict:
     verdict = 'no significant difference' if p >= 0.05 else ('better' if gain > 0 else 'worse')
     return dict(gain=gain, ci_low=gain - half, ci_high=gain + half, p=p, verdict=verdict)
 
+def diverged_runs(records:list) -> int:
+    "How many of these runs diverged (their record's `diverged`: a non-finite training loss)."
+    return sum(bool(r.get('diverged')) for r in records)
+
+def untestable(baseline:list, method:list, method_name:str='virtual_softmax') -> str|None:
+    "Why Welch's test must not compare these two sets of runs (some diverged), or None when it may."
+    parts = [f"{diverged_runs(rs)} of {len(rs)} {name} runs diverged" for name, rs in (('softmax', baseline), (method_name, method))
+             if diverged_runs(rs)]
+    return f"not tested: {' and '.join(parts)}" if parts else None
+
 def seed_gain(records:list, keep=lambda config: True, method:str='virtual_softmax') -> str|None:
     "One sentence: softmax - `method` error over the seeds of the kept runs, with its 95 % CI, Welch p and verdict."
-    err = lambda loss: [r['test_error'] for r in records if r['config']['loss'] == loss and keep(r['config'])]
-    sm, other = err('softmax'), err(method)
+    runs = lambda loss: [r for r in records if r['config']['loss'] == loss and keep(r['config'])]
+    sm, other = runs('softmax'), runs(method)
     if len(sm) < 2 or len(other) < 2: return None
-    g = welch_gain(sm, other)
+    # a diverged run ends at chance: a failure, not a draw from the converged errors the t-test compares
+    if note := untestable(sm, other, method): return f"{note} (a diverged run's error is a failure, not a sample for Welch's test)"
+    g = welch_gain([r['test_error'] for r in sm], [r['test_error'] for r in other])
     reading = f"{method} is {g['verdict']}" if g['verdict'] in ('better', 'worse') else 'no significant difference'
     return (f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
             f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: {reading}")
