@@ -288,15 +288,14 @@ def summary_table(records:list, tier:str, paper:dict=PAPER_ERRORS):
         errs, base = np.array([r['test_error'] for r in runs]), rows.get((setting, its, 'softmax'))
         p, p_base = paper.get((setting.split(' (')[0], loss)), paper.get((setting.split(' (')[0], 'softmax'))
         dataset = runs[0]['config']['dataset']
-        g = welch_gain([r['test_error'] for r in base], errs) if loss != 'softmax' and base is not None else None
         # diverged runs: counted in the verdict, and no Welch test on them (notebook 11a)
-        note = (untestable(base, runs, loss) if base is not None else None) if loss != 'softmax' else \
-               (f"{diverged_runs(runs)} of {len(runs)} runs diverged" if diverged_runs(runs) else None)
-        if note and g is not None: g = dict(gain=np.nan, ci_low=np.nan, ci_high=np.nan, p=np.nan, verdict=note)
+        if loss == 'softmax': note = f"{diverged_runs(runs)} of {len(runs)} runs diverged" if diverged_runs(runs) else None
+        else: note = untestable(base, runs, loss) if base is not None else None
+        g = welch_gain([r['test_error'] for r in base], errs) if loss != 'softmax' and base is not None and not note else None
         out.append(dict(setting=setting, loss=loss, budget=f"{tier}: {its} it ({its / PAPER_RECIPES[dataset][0]:.0%} of paper)",
                         seeds=len(errs), ours=f"{errs.mean():.2f} ± {errs.std(ddof=1):.2f}" if len(errs) > 1 else f"{errs.mean():.2f}",   # no spread from one seed
                         paper=None if p is None else round(p, 2),
-                        gain_ours=None if g is None or np.isnan(g['gain']) else round(g['gain'], 2),
+                        gain_ours=None if g is None else round(g['gain'], 2),
                         ci95=None if g is None or np.isnan(g['ci_low']) else f"{g['ci_low']:+.2f} to {g['ci_high']:+.2f}",
                         p=None if g is None or np.isnan(g['p']) else round(g['p'], 3), verdict=note if g is None else g['verdict'],
                         gain_paper=None if loss == 'softmax' or p is None or p_base is None else round(p_base - p, 2)))
