@@ -18,10 +18,10 @@ from .results import append_record, read_results   # the store moved to notebook
 # %% auto #0
 __all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'STEP_VARIANTS', 'scaled_schedule',
            'TrainConfig', 'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed', 'Classifier',
-           'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir', 'loss_kwargs', 'build', 'run_data',
-           'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint', 'run_record', 'train',
-           'load_checkpoint', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants',
-           'threads_vs_processes']
+           'cpu_flags', 'cpu_name', 'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir',
+           'loss_kwargs', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint',
+           'run_record', 'train', 'load_checkpoint', 'bare_step_rate', 'benchmark_trainer', 'step_flops',
+           'step_variants', 'threads_vs_processes']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 # views of the dataset registry (notebook 11), kept under their old names
@@ -67,7 +67,7 @@ class TrainConfig:
     data: str|None = None           # data root (default: $VS_DATA)
     download: bool = False          # fetch a missing dataset with torchvision (needs a network)
     device: str = 'auto'            # auto (CUDA when present), cpu or cuda
-    amp: bool|None = None           # bf16 autocast (loss stays float32); None: on CUDA only, True: on the CPU too
+    amp: bool|None = None           # bf16 autocast (loss stays float32); None: on CUDA only, True: on CPUs with AMX too (else fp32)
     channels_last: bool = True      # NHWC activations, on any device (faster on CPU as on GPU)
     compile: bool = False           # torch.compile the backbone
     out: str = 'runs'               # run directories (checkpoints) and the results store live here
@@ -136,6 +136,32 @@ class Classifier(nn.Module):
         self.backbone, self.head = backbone, head
     def forward(self, images, labels): return self.head(self.backbone(images), labels)
     def logits(self, images): return self.head.logits(self.backbone(images))
+
+# %% ../nbs/12_train.ipynb #2297a466
+def cpu_flags() -> set:
+    "The CPU's feature flags as Linux reports them in /proc/cpuinfo (empty where there is no such file)."
+    try: text = Path('/proc/cpuinfo').read_text()
+    except OSError: return set()
+    return set(next((l for l in text.splitlines() if l.startswith('flags')), '').partition(':')[2].split())
+
+def cpu_name() -> str:
+    "The CPU a record was made on, with what decides its speed: e.g. 'Intel(R) Xeon(R) Processor (model 207), AVX512-BF16, no AMX'."
+    import platform
+    try: info = {k.strip(): v.strip() for k, _, v in (l.partition(':') for l in Path('/proc/cpuinfo').read_text().splitlines())}
+    except OSError: info = {}
+    name = info.get('model name', platform.processor() or platform.machine())
+    model = f" (model {info['model']})" if 'model' in info else ''
+    flags = cpu_flags()
+    return f"{name}{model}, {'AVX512-BF16' if 'avx512_bf16' in flags else 'no AVX512-BF16'}, {'AMX' if 'amx_bf16' in flags else 'no AMX'}"
+
+def run_precision(device, amp:bool|None) -> str:
+    """What a run computes in, 'bf16' (autocast) or 'fp32'. `amp=None` means bf16 on CUDA only. On the CPU, `amp=True`
+    is honoured only where the cores have AMX tiles: without them oneDNN's bf16 convolutions run slower than fp32
+    (measured below), so bf16 would cost time and buy nothing. The two differ by bf16 rounding only (notebook 30's
+    bf16-vs-fp32 runs: p = 0.76), so the run's key does not depend on the machine; its record says which it was."""
+    if torch.device(device).type == 'cuda': return 'fp32' if amp is False else 'bf16'
+    return 'bf16' if amp and 'amx_bf16' in cpu_flags() else 'fp32'
+
 
 # %% ../nbs/12_train.ipynb #c3ca27d5
 @torch.no_grad()
@@ -221,6 +247,7 @@ class RunLog:
     curve: list = field(default_factory=list)           # (iteration, test accuracy %)
     train_loss: list = field(default_factory=list)      # (iteration, mean training loss since the previous point)
     train_seconds: float = 0.0                          # time in training steps (test passes and checkpoints excluded)
+    segments: list = field(default_factory=list)        # (first iteration, machine, precision) of each start or resume
 
 def save_checkpoint(path, model, optimizer, scheduler, log:RunLog, config:TrainConfig, batches:DeviceBatches):
     "Everything a resumed run needs, plus what evaluation needs: the config and the training batches' normalisation."
@@ -235,7 +262,7 @@ def restore_checkpoint(path, model, optimizer, scheduler, device) -> RunLog:
     model.load_state_dict(eager_state(state['model'])); optimizer.load_state_dict(state['optimizer'])
     scheduler.load_state_dict(state['scheduler']); torch.set_rng_state(state['rng_cpu'])
     if torch.device(device).type == 'cuda' and state.get('rng_cuda') is not None: torch.cuda.set_rng_state(state['rng_cuda'])
-    return RunLog(state['iteration'], state['curve'], state.get('train_loss', []), state['train_seconds'])
+    return RunLog(state['iteration'], state['curve'], state.get('train_loss', []), state['train_seconds'], state.get('segments', []))
 
 # %% ../nbs/12_train.ipynb #d62cda52
 def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:float, resumed_from:int) -> dict:
@@ -243,7 +270,7 @@ def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:f
     iterations, milestones = config.schedule(); on_cuda = torch.device(device).type == 'cuda'
     return dict(key=config.key(), config=asdict(config), schedule=[iterations, list(milestones)], seed=config.seed,
                 git_commit=git_commit(), torch=torch.__version__, device=torch.cuda.get_device_name(device) if on_cuda else str(device),
-                world_size=world, wall_seconds=wall_seconds, train_seconds=log.train_seconds,
+                machine=cpu_name() if not on_cuda else None, segments=log.segments, world_size=world, wall_seconds=wall_seconds, train_seconds=log.train_seconds,
                 images_per_second=(iterations - resumed_from) * config.batch_size / max(log.train_seconds, 1e-9) if resumed_from < iterations else None,
                 curve=log.curve, train_loss=log.train_loss, diverged=not all(math.isfinite(l) for _, l in log.train_loss),
                 test_accuracy=log.curve[-1][1] if log.curve else None,   # only rank 0 evaluates
@@ -264,12 +291,13 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     if config.batch_size % world: raise ValueError(f"batch_size {config.batch_size} is not divisible by {world} processes")
     iterations, _ = config.schedule()
     eval_every, on_cuda = config.eval_every or max(1, iterations // 10), device.type == 'cuda'
-    amp = on_cuda if config.amp is None else config.amp
+    precision = run_precision(device, config.amp); amp = precision == 'bf16'
     batches, test_x, test_y = run_data(config, device, rank, world)
     model, optimizer, scheduler = model_and_optimiser(config, batches, device)
     ckpt_path = run_dir(config) / 'checkpoint.pt'
     log = restore_checkpoint(ckpt_path, model, optimizer, scheduler, device) if resume and ckpt_path.exists() else RunLog()
     start = log.iteration
+    log.segments.append((start, torch.cuda.get_device_name(device) if on_cuda else cpu_name(), precision))
     step_model = nn.parallel.DistributedDataParallel(model) if world > 1 else model
     if config.compile: quiet_compile_logs(); model.backbone.compile()   # in place: state_dict keys stay the eager module's
     if rank == 0: ckpt_path.parent.mkdir(parents=True, exist_ok=True)
