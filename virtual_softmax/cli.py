@@ -12,7 +12,8 @@ from .data import DATASETS, load_tensors, DatasetMissing
 from .models import TABLE1, FEATURE_HEADS, ANCHOR_INITS
 from .train import (TrainConfig, train, top1_accuracy, benchmark_trainer, read_results, load_checkpoint, PAPER_RECIPES,
                                    step_variants, threads_vs_processes)
-from .experiments import (EXPERIMENTS, TIERS, PAPER_ERRORS, reproduce, summary_table, current_tier, campaign, campaign_plan,
+from .campaign import campaign, campaign_plan, carry
+from .experiments import (EXPERIMENTS, TIERS, PAPER_ERRORS, reproduce, summary_table, current_tier,
                                          setting_name, welch_gain)
 
 # %% auto #0
@@ -84,7 +85,8 @@ _EXAMPLES = {
     'compare': "example: vsoftmax compare --dataset mnist --data ../shared/data --iterations 150 --milestones 100 --eval-every 50",
     'eval': "example: vsoftmax eval runs/mnist-mnist-t1-virtual_softmax-s0-<key>/checkpoint.pt --data ../shared/data",
     'reproduce': "example: vsoftmax reproduce table3_mnist --tier smoke --data ../shared/data --out /tmp/runs",
-    'campaign': "example: vsoftmax campaign gpu_paper --tier paper --data ../shared/data --out results --workers 8 --threads 2 --dry-run",
+    'campaign': "example: vsoftmax campaign gpu_paper --tier paper --data ../shared/data --out runs --workers 8 --threads 2 --dry-run",
+    'carry': "example: vsoftmax carry ../campaign/results results   (then commit results/)",
     'bench': "example: vsoftmax bench --data ../shared/data --iterations 40",
 }
 
@@ -118,12 +120,15 @@ def parser() -> argparse.ArgumentParser:
     cp.add_argument('experiments', nargs='+', choices=sorted(EXPERIMENTS), help="in the order to run them")
     cp.add_argument('--tier', '--scale', dest='tier', choices=TIERS, default='cpu', help="smoke, cpu or paper (default: %(default)s)")
     cp.add_argument('--data', help="data root (default: $VS_DATA)")
-    cp.add_argument('--out', default='results', help="results store folder (default: %(default)s)")
+    cp.add_argument('--out', default='runs', help="results store folder; the committed store only when asked: --out results (default: %(default)s)")
     cp.add_argument('--workers', type=_positive(int), default=2, help="parallel processes (default: %(default)s)")
     cp.add_argument('--threads', type=_positive(int), default=1, help="threads per process (default: %(default)s)")
     cp.add_argument('--no-compile', action='store_true', help="eager mode (default: torch.compile each run)")
     cp.add_argument('--dry-run', action='store_true', help="print the plan (runs, FLOPs, estimated time) and stop (default: off)")
     cp.add_argument('--tflops', type=_positive(float), default=40.0, help="assumed effective TFLOP/s for --dry-run's estimate (default: %(default)s)")
+    ca = add('carry', "copy a campaign's new records and in-flight checkpoints into a store folder kept in git")
+    ca.add_argument('src', type=Path, help="the campaign's store folder (its --out)")
+    ca.add_argument('dst', type=Path, help="the folder to commit, e.g. results")
     b = add('bench', "trainer images/s against a bare forward/backward/step loop")
     b.add_argument('--data', help="data root (default: $VS_DATA)"); b.add_argument('--out', default='runs/bench', help="(default: %(default)s)")
     b.add_argument('--iterations', type=_positive(int), default=40, help="(default: %(default)s)")
@@ -203,6 +208,10 @@ def main(argv=None):
                 print(f"plan: {campaign_plan(args.experiments, args.tier, args.workers, args.tflops)[1]}", flush=True)
             n = campaign(args.experiments, args.tier, args.data, args.out, args.workers, args.threads, not args.no_compile)
             print(f"campaign finished: {n} runs trained")
+        elif args.command == 'carry':
+            moved = carry(args.src, args.dst)
+            print(f"{moved['records']} new records; in-flight checkpoints carried: {len(moved['carried'])}, "
+                  f"deleted (their runs landed): {len(moved['deleted'])}; now commit {args.dst}")
         elif args.command == 'bench':
             for dataset in ('mnist', 'cifar10_jpeg'):
                 print(f"{dataset} net, one CPU training step (batch 128), interleaved repeats:")

@@ -16,8 +16,8 @@ from .data import DATASETS
 __all__ = ['TIERS', 'CPU_FRACTION', 'NOT_RUN_HERE', 'SOFTMAX_VS_3_SEEDS', 'SOFTMAX_VS_5_SEEDS', 'COMPARED_3_SEEDS',
            'COMPARED_1_SEED', 'EXPERIMENTS', 'CPU_BUDGETS', 'PAPER_ERRORS', 'current_tier', 'at_tier',
            'experiment_configs', 'environment_line', 'train_missing_default', 'notebook_setup', 'experiment_records',
-           'reproduce', 'campaign', 'load_model', 'features_of_run', 'train_imagefolder', 'standin_smoke',
-           'setting_name', 'summary_table', 'campaign_plan']
+           'reproduce', 'load_model', 'features_of_run', 'train_imagefolder', 'standin_smoke', 'setting_name',
+           'summary_table']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
 # A *tier* is how much of each experiment to run: `smoke` (CI), `cpu` (this repo's saved notebooks) or `paper`.
@@ -146,50 +146,6 @@ def reproduce(name:str, tier:str|None=None, data=None, out:str='runs', train_mis
         elif train_missing: records.append(train(config, resume=True, progress=progress))
     return records
 
-# %% ../nbs/14_experiments.ipynb #125d4aa9
-def _campaign_worker(configs:list, claims:Path, threads:int, compile:bool):
-    torch.set_num_threads(threads)
-    for config in configs:
-        done = {r['key'] for r in read_results(Path(config.out) / 'results.jsonl')}
-        if config.key() in done: continue
-        try: os.close(os.open(claims / config.key(), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-        except FileExistsError: continue          # another worker has it
-        print(f"=== {time.strftime('%H:%M:%S')} start {config.dataset} {config.loss} seed {config.seed} {config.key()}", flush=True)
-        try: rec = train(dataclasses.replace(config, compile=compile), resume=True, progress=False)
-        except Exception:                         # log it and go on; a restarted campaign retries the run
-            print(f"=== {time.strftime('%H:%M:%S')} FAILED {config.key()}\n{traceback.format_exc()}", flush=True); continue
-        print(f"=== {time.strftime('%H:%M:%S')} done  {config.dataset} {config.loss} seed {config.seed}: "
-              f"error {rec['test_error']:.2f}%, {rec['wall_seconds'] / 60:.1f} min", flush=True)
-
-def campaign(names:list, tier:str='cpu', data=None, out:str='results', workers:int=2, threads:int=1, compile:bool=True) -> int:
-    "Train every missing run of the experiments `names`, in order, on `workers` processes; returns how many were missing."
-    import multiprocessing as mp
-    from virtual_softmax.experiments import _campaign_worker as worker   # by module path, so that spawned processes find it
-    configs, seen = [], set()
-    for name in names:
-        for c in experiment_configs(name, tier, data, out):
-            if c.key() not in seen: seen.add(c.key()); configs.append(c)
-    done = {r['key'] for r in read_results(Path(out) / 'results.jsonl')}
-    missing = [c for c in configs if c.key() not in done]
-    claims = Path(out) / 'claims'
-    shutil.rmtree(claims, ignore_errors=True); claims.mkdir(parents=True)   # no worker is alive: old claims are stale
-    ctx = mp.get_context('spawn')
-    procs = [ctx.Process(target=worker, args=(missing, claims, threads, compile)) for _ in range(min(workers, len(missing)))]
-    stop = lambda signum, frame: sys.exit(128 + signum)   # `kill` of the campaign becomes an exit that runs `finally`
-    old = signal.signal(signal.SIGTERM, stop) if threading.current_thread() is threading.main_thread() else None
-    try:
-        for p in procs: p.start()
-        for p in procs: p.join()
-    finally:   # a stopped campaign takes its workers with it: orphans would train on, unseen, beside the next campaign
-        for p in procs:
-            if p.is_alive(): p.terminate(); p.join()
-        if old is not None: signal.signal(signal.SIGTERM, old)
-    shutil.rmtree(claims, ignore_errors=True)
-    if any(p.exitcode for p in procs): raise RuntimeError(f"a campaign worker failed (exit codes {[p.exitcode for p in procs]})")
-    failed = [c.key() for c in missing if c.key() not in {r['key'] for r in read_results(Path(out) / 'results.jsonl')}]
-    if failed: raise RuntimeError(f"{len(failed)} runs failed (see the log): {failed}")
-    return len(missing)
-
 # %% ../nbs/14_experiments.ipynb #b774ac9f
 def _checkpoint(config:dict|TrainConfig, out:str|None=None, data=None):
     from virtual_softmax.train import run_dir, load_checkpoint
@@ -315,24 +271,3 @@ def summary_table(records:list, tier:str, paper:dict=PAPER_ERRORS):
                         p=None if g is None or np.isnan(g['p']) else round(g['p'], 3), verdict=note if g is None else g['verdict'],
                         gain_paper=None if loss == 'softmax' or p is None or p_base is None else round(p_base - p, 2)))
     return pd.DataFrame(out)
-
-# %% ../nbs/14_experiments.ipynb #9e23be61
-def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:float=40.0):
-    "DataFrame of the runs with their FLOPs (forward + backward per iteration, counted on the CPU), and a one-line estimate."
-    import pandas as pd
-    from virtual_softmax.train import step_flops
-    configs = {c.key(): c for name in names for c in experiment_configs(name, tier)}.values()
-    flops = {}
-    rows = []
-    for c in configs:
-        shape = (c.dataset, c.arch, c.width, c.feature_dim, c.batch_size)
-        if shape not in flops: flops[shape] = step_flops(c)
-        its = c.schedule()[0]
-        rows.append(dict(setting=setting_name(dataclasses.asdict(c)), loss=c.loss, seed=c.seed, iterations=its,
-                         gflop_per_it=flops[shape] / 1e9, pflop=flops[shape] * its / 1e15))
-    plan = pd.DataFrame(rows)
-    seconds = plan.pflop.sum() * 1e15 / (effective_tflops * 1e12)
-    line = (f"{len(plan)} runs, {workers} at a time on one device, {plan.pflop.sum():.1f} PFLOP of training in all; "
-            f"at an assumed {effective_tflops:g} TFLOP/s of effective bf16 throughput for the whole device that is "
-            f"about {seconds / 60:.0f} min (test passes and compilation not counted)")
-    return plan, line

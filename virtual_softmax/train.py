@@ -137,7 +137,7 @@ class Classifier(nn.Module):
     def forward(self, images, labels): return self.head(self.backbone(images), labels)
     def logits(self, images): return self.head.logits(self.backbone(images))
 
-# %% ../nbs/12_train.ipynb #2297a466
+# %% ../nbs/12_train.ipynb #8aa87db2
 def cpu_flags() -> set:
     "The CPU's feature flags as Linux reports them in /proc/cpuinfo (empty where there is no such file)."
     try: text = Path('/proc/cpuinfo').read_text()
