@@ -4,7 +4,8 @@
 # drift on the machine hits both alike. Run it on an idle machine (pause a campaign first: kill -STOP / -CONT).
 #   bash scripts/side_by_side.sh OLD_TREE NEW_TREE [REPEATS] [DATASET] [DATA_ROOT]
 # Both trees run with the same Python (the active venv), each with PYTHONPATH at its own root. A first untimed pair per
-# tree fills torch.compile's cache, as the first run of a campaign does; the timed pairs then find it warm.
+# tree fills torch.compile's cache, as the first run of a campaign does; the timed pairs then find it warm (WARM=0
+# skips it where both caches are known to be warm already).
 set -euo pipefail
 old=$(cd "$1" && pwd); new=$(cd "$2" && pwd); repeats=${3:-2}; dataset=${4:-cifar10_jpeg}
 data=$(cd "${5:-$new/../shared/data}" && pwd)
@@ -23,7 +24,7 @@ pair() {   # tree label -> prints wall seconds of two concurrent runs
 }
 echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) (model $(grep -m1 '^model' /proc/cpuinfo | cut -d: -f2 | xargs)), $(nproc) cores"
 echo "old: $old @ $(git -C "$old" rev-parse --short HEAD); new: $new @ $(git -C "$new" rev-parse --short HEAD)$(git -C "$new" diff --quiet HEAD -- virtual_softmax || echo +dirty)"
-pair "$old" warm-old > /dev/null; pair "$new" warm-new > /dev/null
+if [ "${WARM:-1}" != 0 ]; then pair "$old" warm-old > /dev/null; pair "$new" warm-new > /dev/null; fi
 olds=(); news=()
 for i in $(seq "$repeats"); do
   olds+=("$(pair "$old" old)"); news+=("$(pair "$new" new)")

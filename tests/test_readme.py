@@ -24,3 +24,21 @@ def test_readme_shows_no_notebook_machinery():
     blocks = [b.split('```')[0] for b in text.split('```python')[1:]]
     leaked = [b.strip().splitlines()[0] for b in blocks if 'def ' in b or 'import json' in b]
     assert not leaked, f"code cells of nbs/index.ipynb leak into README: {leaked}"
+
+
+def test_readme_states_the_measured_times():
+    "README's times are those in results/timings.json (scripts/measure_timings.py): a re-measure must reach README."
+    import json
+    store = ROOT / 'results' / 'timings.json'
+    text = ' '.join((ROOT / 'README.md').read_text().split())
+    if not store.exists():
+        assert 'Not measured yet' in text; return
+    t = json.loads(store.read_text())
+    if 'main_command' in t:
+        m = t['main_command']
+        assert f"training and testing {m['run']['wall_s']:.0f} s ({m['run']['cpu_s']:.0f} s of CPU time)" in text
+        assert m['cpu'] in text
+    if 'fresh_install' in t:
+        assert f"{t['fresh_install']['install']['wall_s']:.0f} s and {t['fresh_install']['venv_gb']:.1f} GB on disk" in text
+    if 'test_command' in t:
+        assert f"took {t['test_command']['run']['wall_s'] / 60:.1f} min" in text

@@ -45,3 +45,39 @@ def test_kill_and_resume_is_exact(tmp_path):
         assert torch.equal(straight[name], resumed[name]), name
     (record,) = read_results(killed / 'results.jsonl')
     assert record['resumed_from'] == stopped_at
+
+
+def _compare_cmd(data, out):
+    return [sys.executable, '-m', 'virtual_softmax.cli', 'compare', '--dataset', 'mnist', '--data', str(data),
+            '--out', str(out), '--iterations', '300', '--milestones', '200', '--batch-size', '16', '--eval-every', '150',
+            '--max-test', '16', '--device', 'cpu', '--no-progress']
+
+
+def test_sigint_saves_prints_one_line_and_resumes_exactly(tmp_path):
+    # issue 22: Ctrl-C during `compare` checkpoints the run at the current iteration, says so in one line, exits 130;
+    # the same command then finishes with the numbers of a run never interrupted
+    data = write_standin('mnist', tmp_path / 'data', n_train=256, n_test=16)
+    env = {**os.environ, 'OMP_NUM_THREADS': '1'}
+    subprocess.run(_compare_cmd(data, tmp_path / 'straight'), check=True, env=env, capture_output=True, timeout=600)
+    cut = tmp_path / 'cut'
+    proc = subprocess.Popen(_compare_cmd(data, cut), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 300
+    while not list(cut.glob('*-softmax-*')) and time.time() < deadline: time.sleep(0.02)
+    time.sleep(1.0)                                              # into the first run's training steps
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 130, err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and 'Traceback' not in err, err
+    assert lines[0].startswith('vsoftmax: interrupted at iteration ') and lines[0].endswith('the same command resumes it'), err
+    (ckpt,) = cut.glob('*-softmax-*/checkpoint.pt')
+    stopped_at = torch.load(ckpt, weights_only=False)['iteration']
+    assert 0 < stopped_at < 300 and str(stopped_at) in lines[0]
+    resumed = subprocess.run(_compare_cmd(data, cut), check=True, env=env, capture_output=True, text=True, timeout=600)
+    assert f'at iteration {stopped_at} of 300' in resumed.stdout       # it says where it resumed
+    key = lambda r: (r['config']['loss'], r['test_error'], r['curve'])
+    assert sorted(map(key, read_results(cut / 'results.jsonl'))) == sorted(map(key, read_results(tmp_path / 'straight' / 'results.jsonl')))
+    for loss in ('softmax', 'virtual_softmax'):
+        (a,), (b,) = (list(Path(o).glob(f'*-{loss}-s0-*/checkpoint.pt')) for o in (tmp_path / 'straight', cut))
+        wa, wb = torch.load(a, weights_only=False)['model'], torch.load(b, weights_only=False)['model']
+        assert all(torch.equal(wa[k], wb[k]) for k in wa), loss

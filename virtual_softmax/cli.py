@@ -10,11 +10,12 @@ from pathlib import Path
 from .losses import LOSSES
 from .data import DATASETS, load_tensors, DatasetMissing
 from .models import TABLE1, FEATURE_HEADS, ANCHOR_INITS
-from .train import (TrainConfig, train, top1_accuracy, benchmark_trainer, read_results, load_checkpoint, PAPER_RECIPES,
-                                   step_variants, threads_vs_processes)
+from .train import (TrainConfig, train, top1_accuracy, read_results, load_checkpoint, PAPER_RECIPES, cpu_name,
+                                   run_precision, Interrupted)
+from .throughput import benchmark_trainer, before_after, threads_vs_processes
 from .campaign import campaign, campaign_plan, carry
 from .experiments import (EXPERIMENTS, TIERS, PAPER_ERRORS, reproduce, summary_table, current_tier,
-                                         setting_name, welch_gain)
+                                         setting_name, welch_gain, experiment_configs)
 
 # %% auto #0
 __all__ = ['field_docs', 'add_config_args', 'config_from_args', 'parser', 'compare_report', 'main']
@@ -57,7 +58,7 @@ def add_config_args(p:argparse.ArgumentParser, skip=()):
     for f in dataclasses.fields(TrainConfig):
         if f.name in skip: continue
         flag, default = '--' + f.name.replace('_', '-'), (f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default)
-        kw = dict(help=docs[f.name] + ' (default: %(default)s)', default=default)
+        kw = dict(help=docs[f.name] + ('' if '(default' in docs[f.name] else ' (default: %(default)s)'), default=default)
         if f.name == 'loss_kwargs':
             p.add_argument('--loss-arg', dest='loss_kwargs', type=_loss_arg, action='append', metavar='KEY=VALUE',
                            help="loss keyword, repeatable, e.g. --loss-arg margin=2 (default: none)"); continue
@@ -82,7 +83,7 @@ def config_from_args(args, **override) -> TrainConfig:
 # %% ../nbs/15_cli.ipynb #d782bf4f
 _EXAMPLES = {
     'train': "example: vsoftmax train --dataset mnist --data ../shared/data --loss virtual_softmax --scale 0.01",
-    'compare': "example: vsoftmax compare --dataset mnist --data ../shared/data --iterations 150 --milestones 100 --eval-every 50",
+    'compare': "example: vsoftmax compare --dataset mnist --data ../shared/data --iterations 100 --milestones 75 --eval-every 50",
     'eval': "example: vsoftmax eval runs/mnist-mnist-t1-virtual_softmax-s0-<key>/checkpoint.pt --data ../shared/data",
     'reproduce': "example: vsoftmax reproduce table3_mnist --tier smoke --data ../shared/data --out /tmp/runs",
     'campaign': "example: vsoftmax campaign gpu_paper --tier paper --data ../shared/data --out runs --workers 8 --threads 2 --dry-run",
@@ -103,8 +104,10 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument('--no-progress', action='store_true', help="no progress bar (default: off)")
     c = add('compare', "train several losses on one setting; print their test errors beside the paper's, draw their curves")
     add_config_args(c, skip=('loss', 'seed'))
-    c.add_argument('--losses', nargs='+', default=['softmax', 'virtual_softmax'], choices=sorted(LOSSES), help="(default: %(default)s)")
-    c.add_argument('--seeds', type=_number(int, 0, strict=False), nargs='+', default=[0], help="(default: %(default)s)")
+    c.add_argument('--losses', nargs='+', default=['softmax', 'virtual_softmax'], choices=sorted(LOSSES), metavar='LOSS',
+                   help=f"losses to train, each on the same setting; from {', '.join(sorted(LOSSES))} (default: %(default)s)")
+    c.add_argument('--seeds', type=_number(int, 0, strict=False), nargs='+', default=[0], metavar='SEED',
+                   help="seeds per loss; two or more give Welch's test of each loss against softmax (default: %(default)s)")
     c.add_argument('--no-progress', action='store_true', help="no progress bar (default: off)")
     e = add('eval', "test accuracy of a checkpoint")
     e.add_argument('checkpoint', type=Path, help="a run's checkpoint.pt")
@@ -116,6 +119,7 @@ def parser() -> argparse.ArgumentParser:
                    help="how much to run: smoke, cpu or paper (default: $VS_SCALE, else cpu)")
     r.add_argument('--data', help="data root (default: $VS_DATA)"); r.add_argument('--out', default='runs', help="(default: %(default)s)")
     r.add_argument('--no-progress', action='store_true', help="no progress bar (default: off)")
+    r.add_argument('--no-train', action='store_true', help="print the table of the finished runs in --out only; train nothing (default: off)")
     cp = add('campaign', "train every missing run of several experiments on parallel worker processes")
     cp.add_argument('experiments', nargs='+', choices=sorted(EXPERIMENTS), help="in the order to run them")
     cp.add_argument('--tier', '--scale', dest='tier', choices=TIERS, default='cpu', help="smoke, cpu or paper (default: %(default)s)")
@@ -192,14 +196,17 @@ def main(argv=None):
     try:
         if args.command == 'train':
             rec = train(config_from_args(args), resume=args.resume, progress=not args.no_progress)
-            print(f"test error {rec['test_error']:.2f}% after {rec['schedule'][0]} iterations ({rec['train_seconds']:.0f} s); "
+            print(f"test error {rec['test_error']:.2f}% after {rec['schedule'][0]} iterations ({rec['wall_seconds']:.0f} s, "
+                  f"{rec['train_seconds']:.0f} s of them in training steps); "
                   f"record in {Path(args.out) / 'results.jsonl'}")
         elif args.command == 'compare': _compare(args)
         elif args.command == 'eval': _eval(args)
         elif args.command == 'reproduce':
             tier = args.tier or current_tier()
-            recs = reproduce(args.experiment, tier, args.data, args.out, progress=not args.no_progress)
-            print(summary_table(recs, tier).to_string(index=False))
+            recs = reproduce(args.experiment, tier, args.data, args.out, train_missing=not args.no_train, progress=not args.no_progress)
+            if args.no_train:
+                print(f"{len(recs)} of {len(experiment_configs(args.experiment, tier))} runs of {args.experiment} are finished in {args.out}")
+            print(summary_table(recs, tier).to_string(index=False, na_rep=''))   # a blank, not NaN, where a cell has no value
         elif args.command == 'campaign' and args.dry_run:
             plan, line = campaign_plan(args.experiments, args.tier, args.workers, args.tflops)
             print(plan.round(3).to_string(index=False)); print(line)
@@ -213,14 +220,19 @@ def main(argv=None):
             print(f"{moved['records']} new records; in-flight checkpoints carried: {len(moved['carried'])}, "
                   f"deleted (their runs landed): {len(moved['deleted'])}; now commit {args.dst}")
         elif args.command == 'bench':
-            for dataset in ('mnist', 'cifar10_jpeg'):
-                print(f"{dataset} net, one CPU training step (batch 128), interleaved repeats:")
-                print(step_variants(dataset).round(2).to_string(index=False), flush=True)
+            print(f"{cpu_name()}; on this CPU the trainer runs {run_precision('cpu', True)} when asked for --amp", flush=True)
+            for dataset in ('cifar10_jpeg', 'mnist'):
+                print(f"{dataset} net, one single-thread training step (batch 128), before and after issue 19, interleaved repeats:")
+                print(before_after(dataset).round(2).to_string(index=False), flush=True)
             tvp = threads_vs_processes('mnist')
             print(f"campaign layout: {tvp['separate processes']:.0f} img/s from separate 1-thread processes against "
                   f"{tvp['one process']:.0f} img/s from one process: {tvp['ratio']:.2f}x", flush=True)
             print(benchmark_trainer(args.data, args.out, iterations=args.iterations).to_string(index=False, float_format=lambda v: f"{v:.2f}"))
     except (DatasetMissing, ValueError) as e:
         p.exit(2, f"vsoftmax: error: {e}\n")
+    except Interrupted as e:                  # the run saved its checkpoint first
+        p.exit(e.exit_code, f"vsoftmax: {e}\n")
+    except KeyboardInterrupt:                 # Ctrl-C outside a training step (a campaign's parent, data loading)
+        p.exit(130, "vsoftmax: interrupted; runs keep their last checkpoint and the same command resumes them\n")
 
 if __name__ == '__main__' and 'IPython' not in sys.modules: main()   # not when the notebook runs

@@ -13,10 +13,10 @@ import torch
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['CIFAR10_CLASSES', 'DATASETS', 'TENSOR_DATASETS', 'DatasetMissing', 'data_root', 'cache_dir', 'read_idx', 'write_idx',
-           'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn', 'load_imagenet32', 'DatasetSpec',
-           'load_tensors', 'write_standin', 'CUB200', 'read_pairs', 'face_pairs', 'casia_webface', 'pad_crop_flip',
-           'DeviceBatches', 'fixed_subset', 'ImageNorm', 'eval_batches']
+__all__ = ['CIFAR10_CLASSES', 'DATASETS', 'TENSOR_DATASETS', 'DatasetMissing', 'data_root', 'cache_dir', 'atomic_savez',
+           'read_idx', 'write_idx', 'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn', 'DatasetDamaged',
+           'load_cifar100', 'load_imagenet32', 'DatasetSpec', 'load_tensors', 'write_standin', 'CUB200', 'read_pairs',
+           'face_pairs', 'casia_webface', 'pad_crop_flip', 'DeviceBatches', 'fixed_subset', 'ImageNorm', 'eval_batches']
 
 # %% ../nbs/11_data.ipynb #cc4e4a33
 class DatasetMissing(FileNotFoundError):
@@ -36,6 +36,16 @@ def cache_dir() -> Path:
     d = Path(os.environ.get('VS_CACHE', Path.home() / '.cache' / 'virtual_softmax'))
     d.mkdir(parents=True, exist_ok=True)
     return d
+
+def atomic_savez(path:Path, **arrays):
+    """`np.savez` to a temporary file of this writer's own beside `path`, then an atomic rename: a crash never leaves a
+    half-written cache, and processes that decode the same dataset at once (a campaign's workers) never write into one
+    file; the last rename wins and every reader sees a whole file."""
+    import tempfile
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem + '.', suffix='.tmp.npz'); os.close(fd)
+    try: np.savez(tmp, **arrays); os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp): os.remove(tmp)
 
 def _require(path:Path, dataset:str, how:str) -> Path:
     if not path.exists(): raise DatasetMissing(dataset, path, how)
@@ -101,9 +111,7 @@ def load_cifar10_jpeg(root, train:bool):
                 img = Image.open(io.BytesIO(tar.extractfile(member).read())).convert('RGB')
                 arrays[parts[-3]][0].append(np.asarray(img).transpose(2, 0, 1))
                 arrays[parts[-3]][1].append(CIFAR10_CLASSES.index(parts[-2]))
-        tmp = cached.with_suffix('.tmp.npz')
-        np.savez(tmp, **{f'{s}_x': np.stack(x) for s, (x, _) in arrays.items()}, **{f'{s}_y': np.array(y) for s, (_, y) in arrays.items()})
-        os.replace(tmp, cached)   # atomic: a crash never leaves a half-written cache
+        atomic_savez(cached, **{f'{s}_x': np.stack(x) for s, (x, _) in arrays.items()}, **{f'{s}_y': np.array(y) for s, (_, y) in arrays.items()})
     with np.load(cached) as z:
         split = 'train' if train else 'test'
         return torch.from_numpy(z[f'{split}_x']), torch.from_numpy(z[f'{split}_y'].astype(np.int64))
@@ -117,6 +125,68 @@ def load_svhn(root, train:bool):
     mat = loadmat(path)
     images = torch.from_numpy(np.ascontiguousarray(mat['X'].transpose(3, 2, 0, 1)))
     return images, torch.from_numpy(mat['y'].astype(np.int64).ravel() % 10)
+
+# %% ../nbs/11_data.ipynb #955adad6
+class DatasetDamaged(ValueError):
+    "A dataset file exists but cannot be read as what it should be; the message names the file and the expected contents."
+    def __init__(self, dataset:str, path, problem:str, expected:str):
+        super().__init__(f"{dataset} at {path} is damaged ({problem}); expected {expected}")
+
+_CIFAR100_BINS = 'cifar100_split_bins/cifar-100-binary'
+_CIFAR100_EXPECTED = ("an xz tarball holding cifar100_split_bins/cifar-100-binary/ with fine_label_names.txt, "
+                      "coarse_label_names.txt, coarse_to_fine_mapping.json and, for each of the 100 classes, "
+                      "'split train bins/<name>-<id>-train.bin' and 'split test bins/<name>-<id>-test.bin' (3072 bytes an image)")
+
+def _read_cifar100_bins(tar_path:Path) -> dict:
+    "The split-bins archive as class-interleaved arrays: {split}_x uint8 (N, 3, 32, 32), {split}_y fine, {split}_coarse."
+    import json, lzma
+    bins, text = {}, {}
+    try:
+        with tarfile.open(tar_path, 'r:xz') as tar:
+            for m in tar:
+                name = Path(m.name).name
+                if m.isfile() and name.endswith('.bin'): bins[name] = tar.extractfile(m).read()
+                elif m.isfile() and name in ('fine_label_names.txt', 'coarse_label_names.txt', 'coarse_to_fine_mapping.json'):
+                    text[name] = tar.extractfile(m).read().decode()
+    except (tarfile.TarError, lzma.LZMAError, EOFError, OSError) as e:
+        raise DatasetDamaged('CIFAR-100', tar_path, f"{type(e).__name__}: {e}", _CIFAR100_EXPECTED) from e
+    if len(text) < 3: raise DatasetDamaged('CIFAR-100', tar_path, f"missing {sorted({'fine_label_names.txt', 'coarse_label_names.txt', 'coarse_to_fine_mapping.json'} - set(text))}", _CIFAR100_EXPECTED)
+    fine, coarse = text['fine_label_names.txt'].split(), text['coarse_label_names.txt'].split()
+    fine_to_coarse = {f: coarse.index(c) for c, fs in json.loads(text['coarse_to_fine_mapping.json']).items() for f in fs}
+    out = {}
+    for split in ('train', 'test'):
+        per_class = []
+        for i, name in enumerate(fine):
+            data = bins.get(f'{name}-{i}-{split}.bin')
+            if data is None or not data or len(data) % 3072:
+                raise DatasetDamaged('CIFAR-100', tar_path, f"{name}-{i}-{split}.bin is {'missing' if data is None else f'{len(data)} bytes'}", _CIFAR100_EXPECTED)
+            per_class.append(np.frombuffer(data, np.uint8).reshape(-1, 3, 32, 32))
+        n = min(len(a) for a in per_class)
+        if any(len(a) != n for a in per_class): raise DatasetDamaged('CIFAR-100', tar_path, f"classes of unequal size in {split}", _CIFAR100_EXPECTED)
+        out[f'{split}_x'] = np.stack(per_class, 1).reshape(-1, 3, 32, 32)    # (n, 100, ...) -> image k of every class in turn
+        out[f'{split}_y'] = np.tile(np.arange(len(fine)), n)
+        out[f'{split}_coarse'] = np.array([fine_to_coarse[f] for f in fine])[out[f'{split}_y']]
+    return out
+
+def load_cifar100(root, train:bool, coarse:bool=False):
+    """CIFAR-100 (fine labels, or the 20 coarse ones): torchvision's `cifar-100-python/` where it exists, else this
+    project's lossless offline copy `cifar100-bins/cifar100-split-bins.tar.xz`, read once into a cache."""
+    root = Path(root)
+    if (root / 'cifar-100-python').exists():
+        x, y = load_cifar(root, train, 100)
+        if not coarse: return x, y
+        return x, torch.tensor(_unpickle(root / 'cifar-100-python' / ('train' if train else 'test'))['coarse_labels'], dtype=torch.int64)
+    tar_path = _require(root / 'cifar100-bins' / 'cifar100-split-bins.tar.xz', 'CIFAR-100',
+                        f"Expected torchvision's cifar-100-python/ under {root} (--download on a networked machine) or "
+                        "this project's offline copy cifar100-bins/cifar100-split-bins.tar.xz (../shared/data/README.md).")
+    stat = tar_path.stat()
+    key = hashlib.sha1(f"{tar_path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+    cached = cache_dir() / f'cifar100-split-bins-{key}.npz'
+    if not cached.exists():
+        atomic_savez(cached, **_read_cifar100_bins(tar_path))
+    split = 'train' if train else 'test'
+    with np.load(cached) as z:
+        return torch.from_numpy(z[f'{split}_x']), torch.from_numpy(z[f'{split}_coarse' if coarse else f'{split}_y'].astype(np.int64))
 
 # %% ../nbs/11_data.ipynb #2071eeaf
 def load_imagenet32(root, train:bool):
@@ -174,8 +244,8 @@ DATASETS = {
                        display='cifar10', cpu_fraction=None, paper_errors=_CIFAR10_PAPER),
     'cifar10_jpeg': DatasetSpec(load_cifar10_jpeg, 10, 3, 32, 'cifar10', **_TABLE1_SCHEDULE, display='cifar10', cpu_fraction=0.1,
                                 paper_errors=_CIFAR10_PAPER),
-    'cifar100': DatasetSpec(lambda root, train: load_cifar(root, train, 100), 100, 3, 32, 'cifar100', 30_000, (20_000, 27_000),
-                        display='cifar100', cpu_fraction=None, paper_errors=_CIFAR100_PAPER),
+    'cifar100': DatasetSpec(load_cifar100, 100, 3, 32, 'cifar100', 30_000, (20_000, 27_000),
+                        display='cifar100', cpu_fraction=0.1, paper_errors=_CIFAR100_PAPER),
     'svhn': DatasetSpec(load_svhn, 10, 3, 32, 'svhn', **_TABLE1_SCHEDULE, display='svhn', cpu_fraction=None, paper_errors=_SVHN_PAPER),
     'imagenet32': DatasetSpec(load_imagenet32, 1000, 3, 32, 'cifar100', 70_000, (20_000, 40_000, 60_000),
                           display='imagenet32', cpu_fraction=None, paper_errors=_IMAGENET32_PAPER),
@@ -246,10 +316,27 @@ def write_standin(name:str, root, n_train:int=64, n_test:int=32, seed:int=0) -> 
         for fname, n in [('train_data_batch_1', n_train // 2), ('train_data_batch_2', n_train - n_train // 2), ('val_data', n_test)]:
             x, y = _fake_images(rng, n, 1000, (3, 32, 32))
             _write_pickle(root / 'imagenet32' / fname, {'data': x.reshape(n, -1), 'labels': (y + 1).tolist()})
+    elif name == 'cifar100_bins': _write_cifar100_bins(root, rng, max(1, n_train // 100), max(1, n_test // 100))
     elif name == 'cub200': _write_cub(root, rng, n_train + n_test)
     elif name in ('lfw', 'sllfw', 'casia'): _write_faces(root, rng)
     else: raise ValueError(f"no stand-in writer for {name!r}")
     return root
+
+# %% ../nbs/11_data.ipynb #9b6159b4
+def _write_cifar100_bins(root:Path, rng, per_class_train:int, per_class_test:int, fine=None, coarse=None):
+    "The offline CIFAR-100 archive's layout (label-free per-class raw files in an xz tarball), with generated images."
+    import json
+    fine = fine or [f'class{i:02d}' for i in range(100)]; coarse = coarse or [f'super{i:02d}' for i in range(20)]
+    members = {'fine_label_names.txt': '\n'.join(fine).encode(), 'coarse_label_names.txt': '\n'.join(coarse).encode(),
+               'coarse_to_fine_mapping.json': json.dumps({c: fine[5 * k:5 * k + 5] for k, c in enumerate(coarse)}).encode()}
+    for split, n in (('train', per_class_train), ('test', per_class_test)):
+        for i, name in enumerate(fine):
+            members[f'split {split} bins/{name}-{i}-{split}.bin'] = _fake_images(rng, n, 1, (3072,))[0].tobytes()
+    path = root / 'cifar100-bins' / 'cifar100-split-bins.tar.xz'; path.parent.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(path, 'w:xz') as tar:
+        for name, data in members.items():
+            info = tarfile.TarInfo(f'{_CIFAR100_BINS}/{name}'); info.size = len(data); tar.addfile(info, io.BytesIO(data))
+    return path
 
 # %% ../nbs/11_data.ipynb #80370534
 class CUB200(torch.utils.data.Dataset):

@@ -10,28 +10,36 @@ from torch import Tensor
 from torch.autograd.function import once_differentiable
 
 # %% auto #0
-__all__ = ['LOSSES', 'check_loss_inputs', 'virtual_softmax_loss', 'ClassAnchorLoss', 'Softmax', 'VirtualSoftmax', 'psi_margin',
-           'LSoftmax', 'ASoftmax', 'NoisySoftmax', 'NormFace', 'CosFace', 'ArcFace', 'InjectedSoftmax', 'get_loss',
-           'naive_virtual_softmax_loss']
+__all__ = ['LOSSES', 'check_features', 'check_loss_inputs', 'virtual_softmax_loss', 'ClassAnchorLoss', 'Softmax',
+           'VirtualSoftmax', 'psi_margin', 'LSoftmax', 'ASoftmax', 'NoisySoftmax', 'NormFace', 'CosFace', 'ArcFace',
+           'InjectedSoftmax', 'get_loss', 'naive_virtual_softmax_loss']
 
 # %% ../nbs/00_losses.ipynb #4ae41218
+def _type_name(x) -> str: return f"{type(x).__module__}.{type(x).__name__}".removeprefix('builtins.')
+
+def check_features(features:Tensor, # (N, D) embeddings
+                   weight:Tensor,   # (C, D) class anchors
+                  ):
+    "What `logits` needs: floating-point tensors of shapes (N, D) and (C, D)."
+    for name, t, shape in (('features', features, '(N, D)'), ('weight', weight, '(C, D)')):
+        if not isinstance(t, Tensor): raise ValueError(f"{name} must be a torch.Tensor, got {_type_name(t)}")
+        if not t.is_floating_point(): raise ValueError(f"{name} must be a floating-point tensor, got {t.dtype}")
+        if t.ndim != 2: raise ValueError(f"{name} must have shape {shape}, got {tuple(t.shape)}")
+    if features.shape[1] != weight.shape[1]:
+        raise ValueError(f"feature dimension mismatch: features has D={features.shape[1]}, weight has D={weight.shape[1]}")
+
 def check_loss_inputs(features:Tensor, # (N, D) embeddings
                       weight:Tensor,   # (C, D) class anchors
                       target:Tensor,   # (N,) integer labels in [0, C)
                      ):
     "Raise `ValueError` naming the problem if `features`, `weight`, `target` cannot form a classification loss."
-    if not isinstance(features, Tensor) or not features.is_floating_point():
-        raise ValueError(f"features must be a floating-point tensor, got {getattr(features, 'dtype', type(features))}")
-    if not weight.is_floating_point(): raise ValueError(f"weight must be a floating-point tensor, got {weight.dtype}")
-    if not isinstance(target, Tensor) or target.is_floating_point() or target.dtype == torch.bool or target.is_complex():
-        raise ValueError(f"target must be an integer tensor of class indices, got {getattr(target, 'dtype', type(target))}")
-    if features.ndim != 2: raise ValueError(f"features must have shape (N, D), got {tuple(features.shape)}")
-    if weight.ndim != 2: raise ValueError(f"weight must have shape (C, D), got {tuple(weight.shape)}")
+    check_features(features, weight)
+    if not isinstance(target, Tensor): raise ValueError(f"target must be a torch.Tensor, got {_type_name(target)}")
+    if target.is_floating_point() or target.dtype == torch.bool or target.is_complex():
+        raise ValueError(f"target must be an integer tensor of class indices, got {target.dtype}")
     if target.ndim != 1: raise ValueError(f"target must have shape (N,), got {tuple(target.shape)}")
     if features.shape[0] != target.shape[0]:
         raise ValueError(f"batch size mismatch: features has N={features.shape[0]}, target has N={target.shape[0]}")
-    if features.shape[1] != weight.shape[1]:
-        raise ValueError(f"feature dimension mismatch: features has D={features.shape[1]}, weight has D={weight.shape[1]}")
     num_classes = weight.shape[0]
     if target.numel():
         low, high = (int(v) for v in torch.aminmax(target))
@@ -90,9 +98,14 @@ def _reduce(loss:Tensor, reduction:str) -> Tensor:
     if reduction == 'none': return loss
     raise ValueError(f"reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
 
-def _fp32(*tensors):
-    "Loss arithmetic in float32 even under autocast (bf16/fp16 logits overflow the exponentials)."
-    return [t.float() if t.dtype in (torch.float16, torch.bfloat16) else t for t in tensors]
+def _as_weight_dtype(features:Tensor, weight:Tensor) -> Tensor:
+    """Features in the anchors' dtype, never below float32 (bf16/fp16 logits overflow the exponentials), as autocast
+    users expect; features *more* precise than the anchors are refused with both dtypes named, where `F.linear` would
+    raise a bare dtype error: the fix (`head.double()` or `features.float()`) is the caller's choice."""
+    if torch.promote_types(features.dtype, weight.dtype) != weight.dtype:
+        raise ValueError(f"features are {features.dtype} but the anchors (weight) are {weight.dtype}: convert one "
+                         f"(e.g. head.to({features.dtype}) or features.to({weight.dtype}))")
+    return features.to(torch.promote_types(weight.dtype, torch.float32))
 
 def virtual_softmax_loss(features:Tensor,     # (N, D) embeddings X_i
                          weight:Tensor,       # (C, D) class anchors W_j, no bias
@@ -101,44 +114,55 @@ def virtual_softmax_loss(features:Tensor,     # (N, D) embeddings X_i
                         ) -> Tensor:
     "Virtual Softmax loss, Eq. 3: softmax cross-entropy with the extra logit `||W_y|| * ||X||` per sample."
     check_loss_inputs(features, weight, target)
+    _reduce(features.new_zeros(0), reduction)   # a bad reduction fails before any work
     with torch.autocast(features.device.type, enabled=False):
-        features, weight = _fp32(features, weight)
+        features = _as_weight_dtype(features, weight); weight = weight.to(features.dtype)
         return _reduce(_VirtualSoftmaxFn.apply(features, weight, target.long()), reduction)
 
 # %% ../nbs/00_losses.ipynb #66bb104a
 class ClassAnchorLoss(nn.Module):
-    "Base class: a linear classifier without bias whose training loss is softmax cross-entropy over modified logits."
-    def __init__(self, in_features:int, num_classes:int):
+    """Base class: a linear classifier without bias whose training loss is softmax cross-entropy over modified logits.
+    Like `nn.CrossEntropyLoss`, `reduction` ('mean', 'sum' or 'none') is set at construction; forward's keyword overrides it."""
+    def __init__(self, in_features:int, num_classes:int, reduction:str='mean'):
         super().__init__()
         if in_features < 1 or num_classes < 2:
             raise ValueError(f"need in_features >= 1 and num_classes >= 2, got {in_features}, {num_classes}")
-        self.in_features, self.num_classes = in_features, num_classes
+        _reduce(torch.zeros(0), reduction)
+        self.in_features, self.num_classes, self.reduction = in_features, num_classes, reduction
         self.weight = nn.Parameter(torch.empty(num_classes, in_features))
         nn.init.xavier_uniform_(self.weight)   # the fillers of the compared methods' released prototxts
 
-    def logits(self, features:Tensor) -> Tensor:
-        "Plain test-time scores `X W^T`, shape (N, C)."
+    def scores(self, features:Tensor) -> Tensor:
+        "The (N, C) test-time scores on validated inputs of one dtype; subclasses change the geometry."
         return features @ self.weight.t()
+
+    def logits(self, features:Tensor) -> Tensor:
+        "Plain test-time scores `X W^T`, shape (N, C), from inputs checked as `forward` checks them."
+        check_features(features, self.weight)
+        with torch.autocast(features.device.type, enabled=False):
+            return self.scores(_as_weight_dtype(features, self.weight))
 
     def train_logits(self, features:Tensor, target:Tensor) -> Tensor:
         "Logits the training loss sees; subclasses change the target column."
-        return self.logits(features)
+        return self.scores(features)
 
-    def forward(self, features:Tensor, target:Tensor, reduction:str='mean') -> Tensor:
-        check_loss_inputs(features, self.weight, target)
+    def forward(self, features:Tensor, target:Tensor, reduction:str|None=None) -> Tensor:
+        reduction = reduction or self.reduction
+        check_loss_inputs(features, self.weight, target); _reduce(features.new_zeros(0), reduction)
         with torch.autocast(features.device.type, enabled=False):
-            logits = self.train_logits(*_fp32(features), target.long())
+            logits = self.train_logits(_as_weight_dtype(features, self.weight), target.long())
             return F.cross_entropy(logits, target.long(), reduction=reduction)
 
-    def extra_repr(self): return f"in_features={self.in_features}, num_classes={self.num_classes}"
+    def extra_repr(self): return f"in_features={self.in_features}, num_classes={self.num_classes}, reduction={self.reduction!r}"
+
 
 class Softmax(ClassAnchorLoss):
     "Plain softmax cross-entropy on `X W^T` (Eq. 1; bias omitted as in the paper)."
 
 class VirtualSoftmax(ClassAnchorLoss):
     "Virtual Softmax (Eq. 3): one dynamic virtual negative class per sample, fused into one pass."
-    def forward(self, features:Tensor, target:Tensor, reduction:str='mean') -> Tensor:
-        return virtual_softmax_loss(features, self.weight, target, reduction)
+    def forward(self, features:Tensor, target:Tensor, reduction:str|None=None) -> Tensor:
+        return virtual_softmax_loss(features, self.weight, target, reduction or self.reduction)
 
 # %% ../nbs/00_losses.ipynb #869fc66d
 def psi_margin(cos_theta:Tensor, margin:int) -> Tensor:
@@ -151,8 +175,8 @@ def psi_margin(cos_theta:Tensor, margin:int) -> Tensor:
 class _AnnealedMargin(ClassAnchorLoss):
     normalize_weight = False
     def __init__(self, in_features:int, num_classes:int, margin:int=4, base:float=1000., gamma:float=0.12,
-                 power:float=1., lambda_min:float=5., clock:float=1.):
-        super().__init__(in_features, num_classes)
+                 power:float=1., lambda_min:float=5., clock:float=1., reduction:str='mean'):
+        super().__init__(in_features, num_classes, reduction)
         if int(margin) != margin or margin < 1: raise ValueError(f"margin must be a positive integer, got {margin}")
         if clock <= 0: raise ValueError(f"clock must be > 0, got {clock}")
         self.margin, self.base, self.gamma, self.power, self.lambda_min = int(margin), base, gamma, power, lambda_min
@@ -166,7 +190,7 @@ class _AnnealedMargin(ClassAnchorLoss):
 
     def anchors(self): return F.normalize(self.weight, dim=1) if self.normalize_weight else self.weight
 
-    def logits(self, features): return features @ self.anchors().t()
+    def scores(self, features): return features @ self.anchors().t()
 
     def train_logits(self, features, target):
         anchors = self.anchors()
@@ -192,8 +216,8 @@ class ASoftmax(_AnnealedMargin):
 # %% ../nbs/00_losses.ipynb #868f1a47
 class NoisySoftmax(ClassAnchorLoss):
     "Noisy Softmax (Chen et al. 2017): target logit ||W|| ||X|| cos(theta + alpha * theta * |xi|), xi ~ N(0, 1)."
-    def __init__(self, in_features:int, num_classes:int, alpha:float=0.1):
-        super().__init__(in_features, num_classes)
+    def __init__(self, in_features:int, num_classes:int, alpha:float=0.1, reduction:str='mean'):
+        super().__init__(in_features, num_classes, reduction)
         if alpha < 0: raise ValueError(f"alpha must be >= 0, got {alpha}")
         self.alpha = alpha
 
@@ -209,12 +233,12 @@ class NoisySoftmax(ClassAnchorLoss):
 # %% ../nbs/00_losses.ipynb #b01efc9d
 class NormFace(ClassAnchorLoss):
     "NormFace (Wang et al. 2017): cross-entropy over s * cos(theta_j)."
-    def __init__(self, in_features:int, num_classes:int, s:float=16.):
-        super().__init__(in_features, num_classes)
+    def __init__(self, in_features:int, num_classes:int, s:float=16., reduction:str='mean'):
+        super().__init__(in_features, num_classes, reduction)
         if s <= 0: raise ValueError(f"s must be > 0, got {s}")
         self.s = s   # the paper's s; named so that "scale" means one thing in this package
     def cosines(self, features): return F.normalize(features, dim=1) @ F.normalize(self.weight, dim=1).t()
-    def logits(self, features): return self.s * self.cosines(features)
+    def scores(self, features): return self.s * self.cosines(features)
     def target_cosine(self, cos_target): return cos_target
     def train_logits(self, features, target):
         cos = self.cosines(features)
@@ -223,14 +247,14 @@ class NormFace(ClassAnchorLoss):
 
 class CosFace(NormFace):
     "CosFace / AM-Softmax (Wang et al. 2018): s * (cos(theta_y) - m) on the target."
-    def __init__(self, in_features:int, num_classes:int, s:float=30., margin:float=0.35):
-        super().__init__(in_features, num_classes, s); self.margin = margin
+    def __init__(self, in_features:int, num_classes:int, s:float=30., margin:float=0.35, reduction:str='mean'):
+        super().__init__(in_features, num_classes, s, reduction); self.margin = margin
     def target_cosine(self, cos_target): return cos_target - self.margin
 
 class ArcFace(NormFace):
     "ArcFace (Deng et al. 2019): s * cos(theta_y + m) on the target, NaN-free."
-    def __init__(self, in_features:int, num_classes:int, s:float=64., margin:float=0.5):
-        super().__init__(in_features, num_classes, s); self.margin = margin
+    def __init__(self, in_features:int, num_classes:int, s:float=64., margin:float=0.5, reduction:str='mean'):
+        super().__init__(in_features, num_classes, s, reduction); self.margin = margin
     def target_cosine(self, cos_target):
         theta = torch.acos(cos_target.clamp(-1 + 1e-7, 1 - 1e-7))
         return torch.where(theta + self.margin <= math.pi, torch.cos(theta + self.margin),
@@ -239,8 +263,8 @@ class ArcFace(NormFace):
 # %% ../nbs/00_losses.ipynb #4ef3b49b
 class InjectedSoftmax(ClassAnchorLoss):
     "Eq. 2: softmax over C real + K fixed injected anchors that never receive positives."
-    def __init__(self, in_features:int, num_classes:int, num_virtual:int=1, seed:int=0):
-        super().__init__(in_features, num_classes)
+    def __init__(self, in_features:int, num_classes:int, num_virtual:int=1, seed:int=0, reduction:str='mean'):
+        super().__init__(in_features, num_classes, reduction)
         if num_virtual < 1: raise ValueError(f"num_virtual must be >= 1, got {num_virtual}")
         gen = torch.Generator().manual_seed(seed)
         extra = torch.empty(num_virtual, in_features)

@@ -10,7 +10,7 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['append_record', 'read_results', 'results_frame', 'welch_gain', 'diverged_runs', 'untestable', 'seed_gain',
-           'mean_curve', 'campaign_time', 'markdown_table']
+           'mean_curve', 'budget_gains', 'plot_budget_gains', 'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict):
@@ -92,6 +92,36 @@ def mean_curve(records:list) -> tuple:
             raise ValueError(f"runs evaluated at different iterations: {its} against {[c[0] for c in r['curve']]}; "
                              "average only runs of one schedule")
     return its, np.array([[c[1] for c in r['curve']] for r in records], float).mean(0)
+
+# %% ../nbs/11a_results.ipynb #bdb1e207
+def budget_gains(records:list, keep=lambda config: True, method:str='virtual_softmax', baseline:str='softmax') -> 'pd.DataFrame':
+    "Per budget (iterations): seeds per loss, mean errors, gain = baseline - method, its 95 % CI, Welch p and verdict."
+    import pandas as pd
+    by_budget = {}
+    for r in records:
+        if keep(r['config']) and r['config']['loss'] in (method, baseline):
+            by_budget.setdefault(r['schedule'][0], {}).setdefault(r['config']['loss'], []).append(r)
+    rows = []
+    for its, runs in sorted(by_budget.items()):
+        base, other = runs.get(baseline, []), runs.get(method, [])
+        if not base or not other: continue
+        note = untestable(base, other, method)
+        g = welch_gain([r['test_error'] for r in base], [r['test_error'] for r in other]) if not note else None
+        rows.append(dict(iterations=its, seeds=f"{len(base)}/{len(other)}", baseline_error=np.mean([r['test_error'] for r in base]),
+                         method_error=np.mean([r['test_error'] for r in other]), gain=None if g is None else g['gain'],
+                         ci_low=None if g is None else g['ci_low'], ci_high=None if g is None else g['ci_high'],
+                         p=None if g is None else g['p'], verdict=note if g is None else g['verdict']))
+    return pd.DataFrame(rows, columns=['iterations', 'seeds', 'baseline_error', 'method_error', 'gain', 'ci_low', 'ci_high', 'p', 'verdict'])
+
+def plot_budget_gains(ax, gains, paper_gain:float|None=None, paper_iterations:int|None=None, label:str=''):
+    "The gain against the budget (log axis) with 95 % CIs where tested, zero, and the paper's gain at its schedule."
+    tested = gains.dropna(subset=['ci_low'])
+    ax.errorbar(tested.iterations, tested.gain, yerr=[tested.gain - tested.ci_low, tested.ci_high - tested.gain], fmt='o-', capsize=4, label=label or 'ours (95 % CI)')
+    ax.axhline(0, color='grey', lw=0.8)
+    if paper_gain is not None:
+        ax.axhline(paper_gain, color='tab:red', ls='--', lw=1, label=f"paper: {paper_gain:+.2f} at {paper_iterations:,} it")
+    ax.set_xscale('log'); ax.set_xlabel('training budget (iterations, log scale)'); ax.set_ylabel('gain: softmax - VS error (points)')
+    ax.legend(fontsize=8)
 
 # %% ../nbs/11a_results.ipynb #24038cf5
 def campaign_time(records:list) -> str:

@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_train.ipynb #fb74dbb1
 from __future__ import annotations
-import os, json, time, math, hashlib, subprocess, dataclasses
+import os, sys, json, time, math, signal, hashlib, threading, contextlib, subprocess, dataclasses
 import numpy as np
 from dataclasses import dataclass, field, asdict
 from pathlib import Path
@@ -16,12 +16,11 @@ from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, fixed_su
 from .results import append_record, read_results   # the store moved to notebook 11a; importable from here too
 
 # %% auto #0
-__all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'STEP_VARIANTS', 'scaled_schedule',
-           'TrainConfig', 'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed', 'Classifier',
-           'cpu_flags', 'cpu_name', 'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir',
-           'loss_kwargs', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint',
-           'run_record', 'train', 'load_checkpoint', 'bare_step_rate', 'benchmark_trainer', 'step_flops',
-           'step_variants', 'threads_vs_processes']
+__all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'scaled_schedule', 'TrainConfig',
+           'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed', 'Classifier', 'cpu_flags',
+           'cpu_name', 'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir', 'loss_kwargs',
+           'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint', 'run_record',
+           'Interrupted', 'stop_signals', 'test_interval', 'quick_test_size', 'train', 'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 # views of the dataset registry (notebook 11), kept under their old names
@@ -61,7 +60,7 @@ class TrainConfig:
     batch_size: int = 128           # global batch, split across torchrun processes
     augment: bool = False           # the paper's '+' (pad 4, random crop, flip)
     seed: int = 0                   # seeds initialisation and batch order
-    eval_every: int|None = None     # test-accuracy curve interval; default: 10 points per run
+    eval_every: int|None = None     # test-accuracy curve interval; default and least: a tenth of the run
     max_test: int|None = None       # evaluate on a fixed random subset of N test images (smoke runs)
     ckpt_every: int = 500           # checkpoint interval (iterations)
     data: str|None = None           # data root (default: $VS_DATA)
@@ -97,7 +96,10 @@ class TrainConfig:
         if self.head not in FEATURE_HEADS: raise ValueError(f"head must be one of {FEATURE_HEADS}, got {self.head!r}")
         if self.anchor_init not in ANCHOR_INITS: raise ValueError(f"anchor_init must be one of {ANCHOR_INITS}, got {self.anchor_init!r}")
         get_loss(self.loss, 2, 2, **self.loss_kwargs)   # raises for an unknown loss or bad keyword
-        self.schedule()
+        iterations, milestones = self.schedule()
+        if iterations < 1: raise ValueError(f"iterations must be >= 1, got {iterations}")
+        if self.iterations is not None and (bad := [m for m in milestones if not 0 < m < iterations]):   # scaled ones are clamped
+            raise ValueError(f"milestones must lie inside (0, {iterations}) iterations, got {list(bad)}")
         return self
 
 # %% ../nbs/12_train.ipynb #52914166
@@ -247,6 +249,7 @@ class RunLog:
     curve: list = field(default_factory=list)           # (iteration, test accuracy %)
     train_loss: list = field(default_factory=list)      # (iteration, mean training loss since the previous point)
     train_seconds: float = 0.0                          # time in training steps (test passes and checkpoints excluded)
+    curve_images: list = field(default_factory=list)    # test images behind each curve point (the last: the whole split)
     segments: list = field(default_factory=list)        # (first iteration, machine, precision) of each start or resume
 
 def save_checkpoint(path, model, optimizer, scheduler, log:RunLog, config:TrainConfig, batches:DeviceBatches):
@@ -262,7 +265,8 @@ def restore_checkpoint(path, model, optimizer, scheduler, device) -> RunLog:
     model.load_state_dict(eager_state(state['model'])); optimizer.load_state_dict(state['optimizer'])
     scheduler.load_state_dict(state['scheduler']); torch.set_rng_state(state['rng_cpu'])
     if torch.device(device).type == 'cuda' and state.get('rng_cuda') is not None: torch.cuda.set_rng_state(state['rng_cuda'])
-    return RunLog(state['iteration'], state['curve'], state.get('train_loss', []), state['train_seconds'], state.get('segments', []))
+    return RunLog(state['iteration'], state['curve'], state.get('train_loss', []), state['train_seconds'],
+                  state.get('curve_images', []), state.get('segments', []))
 
 # %% ../nbs/12_train.ipynb #d62cda52
 def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:float, resumed_from:int) -> dict:
@@ -271,63 +275,127 @@ def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:f
     return dict(key=config.key(), config=asdict(config), schedule=[iterations, list(milestones)], seed=config.seed,
                 git_commit=git_commit(), torch=torch.__version__, device=torch.cuda.get_device_name(device) if on_cuda else str(device),
                 machine=cpu_name() if not on_cuda else None, segments=log.segments, world_size=world, wall_seconds=wall_seconds, train_seconds=log.train_seconds,
-                images_per_second=(iterations - resumed_from) * config.batch_size / max(log.train_seconds, 1e-9) if resumed_from < iterations else None,
-                curve=log.curve, train_loss=log.train_loss, diverged=not all(math.isfinite(l) for _, l in log.train_loss),
+                images_per_second=(log.iteration - resumed_from) * config.batch_size / max(log.train_seconds, 1e-9) if resumed_from < log.iteration else None,
+                curve=log.curve, curve_images=log.curve_images, train_loss=log.train_loss,
+                diverged=not all(math.isfinite(l) for _, l in log.train_loss), stopped_at=log.iteration if log.iteration < iterations else None,
                 test_accuracy=log.curve[-1][1] if log.curve else None,   # only rank 0 evaluates
                 test_error=100 - log.curve[-1][1] if log.curve else None, resumed_from=resumed_from)
 
 def _progress_bar(config:TrainConfig, start:int, show:bool):
     if not show: return None
     from tqdm.auto import tqdm
-    return tqdm(total=config.schedule()[0], initial=start, desc=f"{config.dataset} {config.loss} s{config.seed}", dynamic_ncols=True)
+    import shutil
+    wide = shutil.get_terminal_size().columns > 0   # a 0-column terminal (some CI logs) would print an empty bar
+    return tqdm(total=config.schedule()[0], initial=start, desc=f"{config.dataset} {config.loss} s{config.seed}",
+                dynamic_ncols=wide, ncols=None if wide else 100)
+
+# %% ../nbs/12_train.ipynb #092b1f65
+class _Steps:
+    "The training step and its bookkeeping: the loss summed on the device (no host sync per step) and a step-time clock."
+    def __init__(self, model, optimizer, scheduler, batches, amp:bool, device):
+        self.model, self.optimizer, self.scheduler, self.batches, self.amp, self.device = model, optimizer, scheduler, batches, amp, device
+        self.loss_sum, self.count = torch.zeros((), device=device), 0
+        self.restart_clock()
+    def restart_clock(self): self.tick, self.since = time.perf_counter(), None
+    def one(self, it:int, log:RunLog) -> int:
+        x, y = self.batches.batch(it)
+        with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.amp): loss = self.model(x, y)
+        self.optimizer.zero_grad(set_to_none=True); loss.backward(); self.optimizer.step(); self.scheduler.step()
+        self.loss_sum += loss.detach(); self.count += 1
+        if self.since is None: self.since = it
+        log.iteration = it + 1
+        return it + 1
+    def measure(self, log:RunLog) -> float:
+        "Close a log point: training time and the mean loss since the last one (one host sync)."
+        if self.device.type == 'cuda': torch.cuda.synchronize()
+        self.seconds = time.perf_counter() - self.tick; log.train_seconds += self.seconds
+        self.images = (log.iteration - self.since) * self.batches.batch_size * self.batches.world_size
+        log.train_loss.append((log.iteration, self.loss_sum.item() / max(self.count, 1))); self.loss_sum.zero_(); self.count = 0
+        return log.train_loss[-1][1]
+    def postfix(self, log:RunLog) -> dict:
+        out = dict(loss=f"{log.train_loss[-1][1]:.4f}", lr=f"{self.scheduler.get_last_lr()[0]:.3g}", img_s=f"{self.images / self.seconds:.0f}")
+        if log.curve and log.curve[-1][0] == log.iteration: out['test_acc'] = f"{log.curve[-1][1]:.2f}%"
+        return out
 
 # %% ../nbs/12_train.ipynb #56d42eb9
+class Interrupted(Exception):
+    "A run stopped by SIGINT or SIGTERM once its checkpoint was saved: the same command resumes it."
+    def __init__(self, iteration:int, iterations:int, signum:int):
+        super().__init__(f"interrupted at iteration {iteration} of {iterations}; the same command resumes it")
+        self.iteration, self.iterations, self.exit_code = iteration, iterations, 128 + signum
+
+@contextlib.contextmanager
+def stop_signals():
+    "Inside, SIGINT and SIGTERM are noted in the yielded list instead of killing the process in the middle of a step."
+    received = []
+    if threading.current_thread() is not threading.main_thread(): yield received; return
+    old = {s: signal.signal(s, lambda signum, frame: received.append(signum)) for s in (signal.SIGINT, signal.SIGTERM)}
+    try: yield received
+    finally:
+        for s, h in old.items(): signal.signal(s, h)
+
+def test_interval(iterations:int, eval_every:int|None) -> int:
+    "Iterations between test passes: at most about ten passes a run, whatever was asked (a pass can cost more than the steps)."
+    return max(eval_every or 0, math.ceil(iterations / 10), 1)
+
+def quick_test_size(test_images:int, eval_every:int, batch_size:int) -> int:
+    "Test images scored at an intermediate point: the whole split unless it outweighs the training images since the last point."
+    return min(test_images, max(1000, eval_every * batch_size))
+
+# %% ../nbs/12_train.ipynb #f3c72b46
 def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:int|None=None, keep_model:bool=False) -> dict:
     """Train one run; returns its record (also appended to `out/results.jsonl` by rank 0).
     `resume` continues from the run's checkpoint; `stop_after` ends early (for tests), writing no record;
-    `keep_model` adds the trained `Classifier` to the returned record (not to the store)."""
+    `keep_model` adds the trained `Classifier` to the returned record (not to the store). SIGINT/SIGTERM save a
+    checkpoint and raise `Interrupted`; a non-finite training loss ends the run, recorded as diverged."""
     config.validate()
     device, rank, world = setup_distributed(config.device)
     if config.batch_size % world: raise ValueError(f"batch_size {config.batch_size} is not divisible by {world} processes")
-    iterations, _ = config.schedule()
-    eval_every, on_cuda = config.eval_every or max(1, iterations // 10), device.type == 'cuda'
+    iterations, _ = config.schedule(); eval_every = test_interval(iterations, config.eval_every)
     precision = run_precision(device, config.amp); amp = precision == 'bf16'
     batches, test_x, test_y = run_data(config, device, rank, world)
+    quick_x, quick_y = fixed_subset(test_x, test_y, quick_test_size(len(test_y), eval_every, config.batch_size))
     model, optimizer, scheduler = model_and_optimiser(config, batches, device)
     ckpt_path = run_dir(config) / 'checkpoint.pt'
     log = restore_checkpoint(ckpt_path, model, optimizer, scheduler, device) if resume and ckpt_path.exists() else RunLog()
     start = log.iteration
-    log.segments.append((start, torch.cuda.get_device_name(device) if on_cuda else cpu_name(), precision))
+    if start and rank == 0: print(f"resuming {ckpt_path.parent.name} at iteration {start} of {iterations}", flush=True)
+    log.segments.append((start, torch.cuda.get_device_name(device) if device.type == 'cuda' else cpu_name(), precision))
     step_model = nn.parallel.DistributedDataParallel(model) if world > 1 else model
     if config.compile: quiet_compile_logs(); model.backbone.compile()   # in place: state_dict keys stay the eager module's
     if rank == 0: ckpt_path.parent.mkdir(parents=True, exist_ok=True)
-    bar = _progress_bar(config, start, progress and rank == 0)
-    model.train()
-    wall0, tick, tick_it, loss_sum, loss_n = time.time(), time.perf_counter(), start, torch.zeros((), device=device), 0
-    for it in range(start, iterations):
-        x, y = batches.batch(it)                                       # step
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp): loss = step_model(x, y)
-        optimizer.zero_grad(set_to_none=True); loss.backward(); optimizer.step(); scheduler.step()
-        loss_sum += loss.detach(); loss_n += 1; log.iteration = done = it + 1
-        if bar is not None: bar.update(1)
-        if not (done % eval_every == 0 or done == iterations or done % config.ckpt_every == 0 or done == stop_after): continue
-        if on_cuda: torch.cuda.synchronize()                           # measure
-        now = time.perf_counter(); log.train_seconds += now - tick
-        log.train_loss.append((done, loss_sum.item() / max(loss_n, 1))); loss_sum.zero_(); loss_n = 0
-        postfix = dict(loss=f"{log.train_loss[-1][1]:.4f}", lr=f"{scheduler.get_last_lr()[0]:.3g}",
-                       img_s=f"{(done - tick_it) * config.batch_size / (now - tick):.0f}")
-        if rank == 0 and (done % eval_every == 0 or done == iterations):
-            if bar is not None: bar.set_postfix_str(f"evaluating on {len(test_y)} test images", refresh=True)
-            log.curve.append((done, top1_accuracy(model, test_x, test_y, batches, amp)))
-            postfix['test_acc'] = f"{log.curve[-1][1]:.2f}%"
-        if bar is not None: bar.set_postfix(postfix)
-        if rank == 0 and (done % config.ckpt_every == 0 or done == iterations or done == stop_after):   # save
-            save_checkpoint(ckpt_path, model, optimizer, scheduler, log, config, batches)
-        if world > 1: dist.barrier()
-        tick, tick_it = time.perf_counter(), done
-        if stop_after is not None and done >= stop_after: break
+    bar, wall0 = _progress_bar(config, start, progress and rank == 0), time.time()
+    save = lambda: save_checkpoint(ckpt_path, model, optimizer, scheduler, log, config, batches) if rank == 0 else None
+    model.train(); diverged = False
+    with stop_signals() as received:
+        steps = _Steps(step_model, optimizer, scheduler, batches, amp, device)
+        for it in range(start, iterations):
+            done = steps.one(it, log)                                   # a training step
+            if bar is not None: bar.update(1)
+            if received:                                                # SIGINT / SIGTERM: keep what was done
+                save()
+                if bar is not None: bar.close()
+                raise Interrupted(done, iterations, received[0])
+            last = done == iterations or done == stop_after
+            if not (done % eval_every == 0 or done % config.ckpt_every == 0 or last): continue
+            mean_loss = steps.measure(log)                              # measure
+            diverged = not math.isfinite(mean_loss)
+            if rank == 0 and (done % eval_every == 0 or last or diverged):
+                if bar is not None: bar.set_postfix_str(f"evaluating on {len(test_y) if last or diverged else len(quick_y)} test images", refresh=True)
+                x_eval, y_eval = (test_x, test_y) if last or diverged else (quick_x, quick_y)
+                log.curve.append((done, top1_accuracy(model, x_eval, y_eval, batches, amp))); log.curve_images.append(len(y_eval))
+                if bar is not None: bar.unpause()                      # the pass is not counted in the step rate
+            if bar is not None: bar.set_postfix(steps.postfix(log))
+            if done % config.ckpt_every == 0 or last or diverged: save()
+            if world > 1: dist.barrier()
+            steps.restart_clock()
+            if diverged:
+                print(f"{ckpt_path.parent.name}: the training loss is not finite by iteration {done}; the run stops here "
+                      "and is recorded as diverged", file=sys.stderr, flush=True); break
+            if stop_after is not None and done >= stop_after: break
     if bar is not None: bar.close()
-    if stop_after is not None and log.iteration < iterations: return {'stopped_at': log.iteration, **({'model': model} if keep_model else {})}
+    if stop_after is not None and log.iteration < iterations and not diverged:
+        return {'stopped_at': log.iteration, **({'model': model} if keep_model else {})}
     record = run_record(config, log, device, world, time.time() - wall0, start)
     store = Path(config.out) / 'results.jsonl'
     if rank == 0 and record['key'] not in {r['key'] for r in read_results(store)}: append_record(store, record)   # never twice
@@ -348,103 +416,3 @@ def load_checkpoint(path, device='cpu', data=None):
         images = load_tensors(config.dataset, config.data, train=True)[0][:4096].float() / 255
         norm = dict(mean=images.mean((0, 2, 3)), std=images.std((0, 2, 3)))
     return model.to(device).eval(), config, ImageNorm(norm['mean'], norm['std'], device)
-
-# %% ../nbs/12_train.ipynb #70131f39
-def bare_step_rate(config:TrainConfig, in_channels:int, image_size:int, num_classes:int, steps:int=20, warmup:int=3) -> float:
-    "Images/s of forward+backward+SGD step on a fixed random batch: the trainer's compute floor."
-    model = build(config, in_channels, image_size, num_classes)
-    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
-    x = torch.randn(config.batch_size, in_channels, image_size, image_size)
-    y = torch.randint(0, num_classes, (config.batch_size,))
-    for i in range(warmup + steps):
-        if i == warmup: t0 = time.perf_counter()
-        loss = model(x, y); opt.zero_grad(); loss.backward(); opt.step()
-    return steps * config.batch_size / (time.perf_counter() - t0)
-
-def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings=(('mnist', 'mnist'), ('cifar10_jpeg', 'cifar10'))):
-    "DataFrame: trainer vs bare-loop images/s for each (dataset, arch)."
-    import pandas as pd
-    rows = []
-    for dataset, arch in settings:
-        cfg = TrainConfig(dataset=dataset, arch=arch, loss='virtual_softmax', iterations=iterations, milestones=(),
-                          batch_size=batch_size, data=data, out=out, eval_every=10**9, ckpt_every=10**9, device='cpu',
-                          channels_last=False, amp=False)   # the bare loop's layout and precision
-        x, _ = load_tensors(dataset, data, train=False)
-        floor = bare_step_rate(cfg, x.shape[1], x.shape[-1], DATASETS[dataset].classes, steps=iterations // 2)
-        train(cfg, progress=False, stop_after=iterations)
-        state = torch.load(run_dir(cfg) / 'checkpoint.pt', weights_only=False)
-        rate = iterations * batch_size / state['train_seconds']
-        rows.append(dict(dataset=dataset, arch=arch, batch=batch_size, trainer_img_s=rate, bare_img_s=floor, ratio=rate / floor))
-    return pd.DataFrame(rows)
-
-# %% ../nbs/12_train.ipynb #5c106315
-STEP_VARIANTS = {'eager fp32': {}, 'channels_last': dict(channels_last=True), 'bf16': dict(amp=True),
-                 'bf16 + channels_last': dict(amp=True, channels_last=True),
-                 'compile + bf16 + channels_last': dict(amp=True, channels_last=True, compile=True)}
-
-def step_flops(config:TrainConfig) -> int:
-    "FLOPs of one training step's forward and backward at the config's batch size (torch's FlopCounterMode)."
-    from torch.utils.flop_counter import FlopCounterMode
-    d = DATASETS[config.dataset]; ch, side, classes = d.channels, d.side, d.classes
-    model = build(config, ch, side, classes)
-    x, y = torch.randn(config.batch_size, ch, side, side), torch.randint(0, classes, (config.batch_size,))
-    with FlopCounterMode(display=False) as counter: model(x, y).backward()
-    return counter.get_total_flops()
-
-def _timed_steps(config:TrainConfig, model, opt, x, y, steps:int) -> float:
-    t0 = time.perf_counter()
-    for _ in range(steps):
-        with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bool(config.amp)): loss = model(x, y)
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-    return (time.perf_counter() - t0) / steps
-
-def _step_setup(cfg:TrainConfig, x):
-    "A config's network, in its layout (and compiled if asked), an SGD optimiser, and the batch in that layout."
-    d = DATASETS[cfg.dataset]
-    model = build(cfg, d.channels, d.side, d.classes)
-    if cfg.channels_last: model, x = model.to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last)
-    if cfg.compile: quiet_compile_logs(); model.backbone.compile()
-    return model, torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9), x
-
-# %% ../nbs/12_train.ipynb #d81428f9
-def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:int=128, steps:int=5, repeats:int=3,
-                  variants:dict=STEP_VARIANTS):
-    "DataFrame: median ms per CPU training step of each variant (interleaved repeats), speed-up over the first, GFLOP/s."
-    import pandas as pd
-    d = DATASETS[dataset]
-    x, y = torch.randn(batch_size, d.channels, d.side, d.side), torch.randint(0, d.classes, (batch_size,))
-    runs = {}
-    for name, kw in variants.items():
-        cfg = TrainConfig(dataset=dataset, loss=loss, batch_size=batch_size, **{'channels_last': False, 'amp': False, **kw})
-        model, opt, xs = _step_setup(cfg, x)
-        t0 = time.perf_counter(); _timed_steps(cfg, model, opt, xs, y, 2)   # warm-up, compilation included
-        runs[name] = (cfg, model, opt, xs, time.perf_counter() - t0, [])
-    for _ in range(repeats):
-        for name, (cfg, model, opt, xs, _, times) in runs.items(): times.append(_timed_steps(cfg, model, opt, xs, y, steps))
-    flops = step_flops(TrainConfig(dataset=dataset, loss=loss, batch_size=batch_size))
-    base = float(np.median(next(iter(runs.values()))[-1]))
-    return pd.DataFrame([dict(variant=name, ms_per_step=1000 * np.median(t), speedup=base / np.median(t),
-                              gflop_s=flops / np.median(t) / 1e9, first_2_steps_s=warm) for name, (_, _, _, _, warm, t) in runs.items()])
-
-# %% ../nbs/12_train.ipynb #5159a41c
-def _rate_worker(dataset:str, threads:int, steps:int, batch_size:int, queue):
-    torch.set_num_threads(threads)
-    d = DATASETS[dataset]
-    cfg = TrainConfig(dataset=dataset, loss='virtual_softmax', batch_size=batch_size, amp=True)   # channels_last by default
-    model, opt, x = _step_setup(cfg, torch.randn(batch_size, d.channels, d.side, d.side))
-    y = torch.randint(0, d.classes, (batch_size,))
-    _timed_steps(cfg, model, opt, x, y, 1)
-    queue.put(batch_size / _timed_steps(cfg, model, opt, x, y, steps))
-
-def threads_vs_processes(dataset:str='mnist', steps:int=10, batch_size:int=128, cores:int=2) -> dict:
-    "Total img/s of one `cores`-thread process against `cores` 1-thread processes side by side (bf16, channels_last)."
-    import multiprocessing as mp
-    from virtual_softmax.train import _rate_worker as worker   # by module path, so that spawned processes find it
-    ctx = mp.get_context('spawn'); out = {}
-    for label, procs, threads in (('one process', 1, cores), ('separate processes', cores, 1)):
-        queue = ctx.Queue()
-        ps = [ctx.Process(target=worker, args=(dataset, threads, steps, batch_size, queue)) for _ in range(procs)]
-        for p in ps: p.start()
-        out[label] = sum(queue.get() for _ in ps)
-        for p in ps: p.join()
-    return {**out, 'ratio': out['separate processes'] / out['one process']}
