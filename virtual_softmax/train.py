@@ -18,9 +18,10 @@ from .results import append_record, read_results   # the store moved to notebook
 # %% auto #0
 __all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'scaled_schedule', 'TrainConfig',
            'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed', 'Classifier', 'cpu_flags',
-           'cpu_name', 'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir', 'loss_kwargs',
-           'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint', 'run_record',
-           'Interrupted', 'stop_signals', 'test_interval', 'quick_test_size', 'train', 'load_checkpoint']
+           'cpu_name', 'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit',
+           'run_dir', 'loss_kwargs', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint',
+           'restore_checkpoint', 'run_record', 'Interrupted', 'stop_signals', 'test_interval', 'quick_test_size',
+           'train', 'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 # views of the dataset registry (notebook 11), kept under their old names
@@ -66,7 +67,7 @@ class TrainConfig:
     data: str|None = None           # data root (default: $VS_DATA)
     download: bool = False          # fetch a missing dataset with torchvision (needs a network)
     device: str = 'auto'            # auto (CUDA when present), cpu or cuda
-    amp: bool|None = None           # bf16 autocast (loss stays float32); None: on CUDA only, True: on CPUs with AMX too (else fp32)
+    amp: bool|None = None           # bf16 autocast (loss stays float32); None: on CUDA only, True: on CPUs where bf16 is measured faster too (else fp32)
     channels_last: bool = True      # NHWC activations, on any device (faster on CPU as on GPU)
     compile: bool = False           # torch.compile the backbone
     out: str = 'runs'               # run directories (checkpoints) and the results store live here
@@ -156,13 +157,50 @@ def cpu_name() -> str:
     flags = cpu_flags()
     return f"{name}{model}, {'AVX512-BF16' if 'avx512_bf16' in flags else 'no AVX512-BF16'}, {'AMX' if 'amx_bf16' in flags else 'no AMX'}"
 
+def bf16_speedup(reps:int=3, steps:int=3) -> float:
+    """How much faster this CPU runs a 3x3 convolution's forward and backward (the bulk of a step, notebook 12a) under
+    bf16 autocast than in fp32, on one thread: the median fp32 time over the median bf16 time, interleaved repeats."""
+    threads = torch.get_num_threads(); torch.set_num_threads(1)
+    try:
+        gen = torch.Generator().manual_seed(0)
+        conv = nn.Conv2d(64, 64, 3, padding=1, bias=False).to(memory_format=torch.channels_last)
+        x = torch.randn(32, 64, 16, 16, generator=gen).contiguous(memory_format=torch.channels_last).requires_grad_()
+        def timed(amp):
+            t0 = time.perf_counter()
+            for _ in range(steps):
+                with torch.autocast('cpu', dtype=torch.bfloat16, enabled=amp): out = conv(x)
+                out.float().sum().backward()
+            return time.perf_counter() - t0
+        timed(False); timed(True)                                  # first calls pick oneDNN's kernels
+        fp32, bf16 = zip(*[(timed(False), timed(True)) for _ in range(reps)])
+        return float(np.median(fp32) / np.median(bf16))
+    finally: torch.set_num_threads(threads)
+
+def cpu_bf16_pays(min_speedup:float=1.1) -> bool:
+    """Whether bf16 autocast is faster than fp32 on this CPU, measured once per CPU model and torch version (about half
+    a second) and cached in `cache_dir()`. `VS_CPU_PRECISION=bf16|fp32` decides instead. Measured, not read off the
+    flags: an EPYC with AVX512-BF16 runs the campaign's step 1.8x faster in bf16, a Xeon with AVX512-BF16 but its AMX
+    hidden ran bf16 matmuls at half its fp32 rate (notebook 12a)."""
+    forced = os.environ.get('VS_CPU_PRECISION')
+    if forced is not None:
+        if forced not in ('bf16', 'fp32'): raise ValueError(f"VS_CPU_PRECISION must be 'bf16' or 'fp32', got {forced!r}")
+        return forced == 'bf16'
+    from virtual_softmax.data import cache_dir
+    path = cache_dir() / 'cpu_precision.json'
+    key = f"{cpu_name()} | torch {torch.__version__}"
+    known = json.loads(path.read_text()) if path.exists() else {}
+    if key not in known:
+        known[key] = round(bf16_speedup(), 3)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp"); tmp.write_text(json.dumps(known, indent=1)); os.replace(tmp, path)
+    return known[key] >= min_speedup
+
 def run_precision(device, amp:bool|None) -> str:
     """What a run computes in, 'bf16' (autocast) or 'fp32'. `amp=None` means bf16 on CUDA only. On the CPU, `amp=True`
-    is honoured only where the cores have AMX tiles: without them oneDNN's bf16 convolutions run slower than fp32
-    (measured below), so bf16 would cost time and buy nothing. The two differ by bf16 rounding only (notebook 30's
-    bf16-vs-fp32 runs: p = 0.76), so the run's key does not depend on the machine; its record says which it was."""
+    is honoured where bf16 is measured to be faster (`cpu_bf16_pays`): elsewhere it would cost time and buy nothing.
+    The two differ by bf16 rounding only (notebook 30's bf16-vs-fp32 runs: p = 0.76), so the run's key does not depend
+    on the machine; its record says which it was, segment by segment."""
     if torch.device(device).type == 'cuda': return 'fp32' if amp is False else 'bf16'
-    return 'bf16' if amp and 'amx_bf16' in cpu_flags() else 'fp32'
+    return 'bf16' if amp and cpu_bf16_pays() else 'fp32'
 
 
 # %% ../nbs/12_train.ipynb #c3ca27d5
