@@ -45,14 +45,17 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     p.add_argument('--data', default=str(ROOT.parent / 'shared' / 'data'))
     p.add_argument('--fresh-install', action='store_true')
+    p.add_argument('--skip-main', action='store_true', help="leave the main command's entry as it is")
     p.add_argument('--tests', action='store_true')
+    p.add_argument('--note', default='idle', help="the machine's state during the measure, said beside the number (default: idle)")
     args = p.parse_args()
     store = json.loads(STORE.read_text()) if STORE.exists() else {}
-    machine = dict(cpu=cpu_name(), cores=os.cpu_count(), date=time.strftime('%Y-%m-%d'))
-    install, run = readme_block('main-command').split(' && ', 1)
-    with tempfile.TemporaryDirectory() as out:
-        run = run.replace('../shared/data', args.data) + f' --out {out} --no-progress'
-        store['main_command'] = dict(machine, packages='already installed', install=timed(install), run=timed(run))
+    machine = dict(cpu=cpu_name(), cores=os.cpu_count(), date=time.strftime('%Y-%m-%d'), note=args.note)
+    if not args.skip_main:
+        install, run = readme_block('main-command').split(' && ', 1)
+        with tempfile.TemporaryDirectory() as out:
+            run = run.replace('../shared/data', args.data) + f' --out {out} --no-progress'
+            store['main_command'] = dict(machine, packages='already installed', install=timed(install), run=timed(run))
     if args.fresh_install:
         with tempfile.TemporaryDirectory() as venv:
             subprocess.run([sys.executable, '-m', 'venv', venv], check=True)
