@@ -13,7 +13,8 @@ from .results import read_results, append_record
 from .experiments import experiment_configs, setting_name
 
 # %% auto #0
-__all__ = ['INFLIGHT', 'checkpoint_iteration', 'carry', 'restore_inflight', 'missing_runs', 'campaign', 'campaign_plan']
+__all__ = ['INFLIGHT', 'checkpoint_iteration', 'carry', 'restore_inflight', 'missing_runs', 'campaign', 'cpu_step_seconds',
+           'campaign_plan']
 
 # %% ../nbs/14a_campaign.ipynb #6e52b3bb
 INFLIGHT = 'inflight'   # the folder of carried checkpoints inside a results store's folder
@@ -109,22 +110,48 @@ def campaign(names:list, tier:str='cpu', data=None, out:str='runs', workers:int=
     return len(missing)
 
 # %% ../nbs/14a_campaign.ipynb #9e23be61
-def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:float=40.0):
-    "DataFrame of the runs with their FLOPs (forward + backward per iteration, counted on the CPU), and a one-line estimate."
+def cpu_step_seconds(config:TrainConfig, steps:int=2) -> float:
+    """Seconds of one training step of `config`'s network on one CPU thread, eager, at the precision the trainer picks
+    here, measured now (a warm-up step, then `steps`)."""
+    from virtual_softmax.throughput import _step_setup, _timed_steps
+    from virtual_softmax.data import DATASETS
+    threads = torch.get_num_threads(); torch.set_num_threads(1)
+    try:
+        d = DATASETS[config.dataset]
+        cfg = dataclasses.replace(config, amp=run_precision('cpu', True) == 'bf16', channels_last=True, compile=False)
+        x, y = torch.randn(cfg.batch_size, d.channels, d.side, d.side), torch.randint(0, d.classes, (cfg.batch_size,))
+        model, opt, xs = _step_setup(cfg, x)
+        _timed_steps(cfg, model, opt, xs, y, 1)
+        return _timed_steps(cfg, model, opt, xs, y, steps)
+    finally: torch.set_num_threads(threads)
+
+def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:float=40.0, out=None, step_seconds=cpu_step_seconds):
+    """DataFrame of the runs still missing from `out`'s store (all, without `out`) with their FLOPs (forward + backward
+    per iteration, counted on the CPU), and a one-line estimate: at the paper tier from an assumed accelerator
+    throughput; at the other tiers, which run on this CPU, from single-thread steps measured here (`step_seconds`)."""
     import pandas as pd
     from virtual_softmax.throughput import step_flops
-    configs = {c.key(): c for name in names for c in experiment_configs(name, tier)}.values()
-    flops = {}
-    rows = []
+    done = {r['key'] for r in read_results(Path(out) / 'results.jsonl')} if out is not None else set()
+    configs = [c for c in {c.key(): c for name in names for c in experiment_configs(name, tier)}.values() if c.key() not in done]
+    flops, seconds, rows = {}, {}, []
     for c in configs:
         shape = (c.dataset, c.arch, c.width, c.feature_dim, c.batch_size)
         if shape not in flops: flops[shape] = step_flops(c)
+        if tier != 'paper' and shape not in seconds: seconds[shape] = step_seconds(c)
         its = c.schedule()[0]
         rows.append(dict(setting=setting_name(dataclasses.asdict(c)), loss=c.loss, seed=c.seed, iterations=its,
-                         gflop_per_it=flops[shape] / 1e9, pflop=flops[shape] * its / 1e15))
-    plan = pd.DataFrame(rows)
-    seconds = plan.pflop.sum() * 1e15 / (effective_tflops * 1e12)
-    line = (f"{len(plan)} runs, {workers} at a time on one device, {plan.pflop.sum():.1f} PFLOP of training in all; "
-            f"at an assumed {effective_tflops:g} TFLOP/s of effective bf16 throughput for the whole device that is "
-            f"about {seconds / 60:.0f} min (test passes and compilation not counted)")
+                         gflop_per_it=flops[shape] / 1e9, pflop=flops[shape] * its / 1e15,
+                         **({} if tier == 'paper' else dict(s_per_it=seconds[shape], cpu_hours=seconds[shape] * its / 3600))))
+    plan = pd.DataFrame(rows, columns=['setting', 'loss', 'seed', 'iterations', 'gflop_per_it', 'pflop'] + ([] if tier == 'paper' else ['s_per_it', 'cpu_hours']))
+    skipped = f" ({len(done & {c.key() for name in names for c in experiment_configs(name, tier)})} finished runs left out)" if out is not None else ''
+    if tier == 'paper':
+        total = plan.pflop.sum() * 1e15 / (effective_tflops * 1e12)
+        line = (f"{len(plan)} runs{skipped}, {workers} at a time on one device, {plan.pflop.sum():.1f} PFLOP of training in all; "
+                f"at an assumed {effective_tflops:g} TFLOP/s of effective bf16 throughput for the whole device that is "
+                f"about {total / 60:.0f} min (test passes and compilation not counted)")
+    else:
+        hours = plan.cpu_hours.sum() / workers if len(plan) else 0.0
+        line = (f"{len(plan)} runs{skipped}, {workers} at a time, one thread each: about {hours:.1f} h of wall time on this "
+                f"{cpu_name()}, from eager single-thread steps measured just now at {run_precision('cpu', True)} (the campaign "
+                f"compiles its networks, 1.15-1.8x faster in notebook 12a; test passes not counted)")
     return plan, line

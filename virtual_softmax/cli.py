@@ -208,7 +208,7 @@ def main(argv=None):
                 print(f"{len(recs)} of {len(experiment_configs(args.experiment, tier))} runs of {args.experiment} are finished in {args.out}")
             print(summary_table(recs, tier).to_string(index=False, na_rep=''))   # a blank, not NaN, where a cell has no value
         elif args.command == 'campaign' and args.dry_run:
-            plan, line = campaign_plan(args.experiments, args.tier, args.workers, args.tflops)
+            plan, line = campaign_plan(args.experiments, args.tier, args.workers, args.tflops, out=args.out)
             print(plan.round(3).to_string(index=False)); print(line)
         elif args.command == 'campaign':
             if args.tier == 'paper':   # the estimate assumes an accelerator's throughput
