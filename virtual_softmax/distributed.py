@@ -11,7 +11,7 @@ from torch import Tensor
 from .losses import VirtualSoftmax, check_loss_inputs, _as_weight_dtype, _nonzero
 
 # %% auto #0
-__all__ = ['ShardedVirtualSoftmax']
+__all__ = ['ShardedVirtualSoftmax', 'bench_rank']
 
 # %% ../nbs/00b_sharded.ipynb #a35eaffe
 def _gather_rows(t:Tensor, sizes:list, group) -> Tensor:
@@ -43,7 +43,7 @@ class _ShardedVirtualSoftmaxFn(torch.autograd.Function):
         virtual_logit = anchor_norm * feature_norm
         shift = torch.where(owned, torch.maximum(logits.amax(1), virtual_logit), logits.amax(1))
         dist.all_reduce(shift, op=dist.ReduceOp.MAX, group=group)
-        probs = logits.sub(shift[:, None]).exp_()
+        probs = logits.sub_(shift[:, None]).exp_()                                     # in place: one (N, C / R) buffer
         virtual_exp = torch.where(owned, (virtual_logit - shift).exp(), torch.zeros_like(shift))
         denom = probs.sum(1) + virtual_exp
         target_logit = torch.where(owned, (X * weight.index_select(0, local_y)).sum(1), torch.zeros_like(shift))
@@ -60,7 +60,7 @@ class _ShardedVirtualSoftmaxFn(torch.autograd.Function):
         target_weight = weight.index_select(0, local_y) * owned[:, None]
         owned_X = X * owned[:, None]
         virtual_scale = g * virtual_prob                                               # zero off the owner
-        grad_weight = g * (probs.t() @ X)
+        grad_weight = (probs.t() @ X).mul_(g)
         # the target column's -1 and the virtual logit's ||X|| W_y / ||W_y||, for the samples whose class is here
         grad_weight.index_add_(0, local_y, (virtual_scale * feature_norm / _nonzero(anchor_norm))[:, None] * target_weight - g * owned_X)
         grad_X = g * (probs @ weight) - g * target_weight + (virtual_scale * anchor_norm / _nonzero(feature_norm))[:, None] * X
@@ -140,3 +140,33 @@ class ShardedVirtualSoftmax(nn.Module):
 
     def extra_repr(self):
         return f"in_features={self.in_features}, num_classes={self.num_classes}, rows=[{self.offset}, {self.offset + self.shard})"
+
+# %% ../nbs/00b_sharded.ipynb #cdfe87f1
+def bench_rank(classes:int, dim:int=512, batch:int=256, single:bool=False, world:int=1, steps:int=2) -> dict:
+    "Seconds per forward+backward and peak extra resident memory (GB) of this rank's loss (see the markdown above)."
+    import resource, time
+    gen = torch.Generator().manual_seed(0)
+    rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6      # kB -> GB, a high-water mark
+    n = batch * world if single else batch
+    features = torch.randn(n, dim, generator=gen).requires_grad_(); labels = torch.randint(0, classes, (n,), generator=gen)
+    before = rss()
+    head = VirtualSoftmax(dim, classes) if single else ShardedVirtualSoftmax(dim, classes)
+    times = []
+    for _ in range(steps):
+        t0 = time.perf_counter(); head(features, labels).backward(); times.append(time.perf_counter() - t0)
+    return dict(classes=classes, dim=dim, batch_per_rank=batch, processes=1 if single else dist.get_world_size(),
+                loss='VirtualSoftmax (one process)' if single else 'ShardedVirtualSoftmax', seconds=min(times), peak_gb=rss() - before)
+
+def _main(argv=None):
+    import argparse, json, os
+    p = argparse.ArgumentParser(description="memory and time of the (sharded) Virtual Softmax loss per rank")
+    p.add_argument('--classes', type=int, default=100_000); p.add_argument('--dim', type=int, default=512)
+    p.add_argument('--batch', type=int, default=256, help="features per rank"); p.add_argument('--world', type=int, default=2)
+    p.add_argument('--single', action='store_true', help="the unsharded loss on one process, with --world ranks' batch")
+    args = p.parse_args(argv)
+    if not args.single: dist.init_process_group('gloo')
+    row = bench_rank(args.classes, args.dim, args.batch, args.single, args.world)
+    print('BENCH ' + json.dumps({**row, 'rank': 0 if args.single else dist.get_rank()}), flush=True)
+    if not args.single: dist.destroy_process_group()
+
+if __name__ == '__main__' and 'IPython' not in __import__('sys').modules: _main()
