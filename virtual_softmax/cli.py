@@ -10,7 +10,7 @@ from pathlib import Path
 from .losses import LOSSES
 from .data import DATASETS, load_tensors, DatasetMissing
 from .models import TABLE1, FEATURE_HEADS, ANCHOR_INITS
-from .train import (TrainConfig, train, top1_accuracy, read_results, load_checkpoint, PAPER_RECIPES, cpu_name,
+from .train import (TrainConfig, SHARDED_LOSSES, train, top1_accuracy, read_results, load_checkpoint, PAPER_RECIPES, cpu_name,
                                    run_precision, Interrupted)
 from .throughput import benchmark_trainer, before_after, threads_vs_processes
 from .campaign import campaign, campaign_plan, carry
@@ -47,7 +47,7 @@ def _number(kind, low=None, strict=True):
     return parse
 _positive = lambda kind: _number(kind, 0)
 
-_CHOICES = dict(dataset=sorted(DATASETS), loss=sorted(LOSSES), arch=sorted(TABLE1), head=list(FEATURE_HEADS),
+_CHOICES = dict(dataset=sorted(DATASETS), loss=sorted([*LOSSES, *SHARDED_LOSSES]), arch=sorted(TABLE1), head=list(FEATURE_HEADS),
                 anchor_init=list(ANCHOR_INITS), device=['auto', 'cpu', 'cuda'])
 _NONNEGATIVE = ('weight_decay', 'momentum', 'warmup', 'seed')
 

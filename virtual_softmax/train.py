@@ -11,17 +11,19 @@ from pathlib import Path
 import torch, torch.nn as nn
 import torch.distributed as dist
 from .losses import get_loss
+from .distributed import ShardedVirtualSoftmax
 from .models import build_model, init_weights
 from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, fixed_subset, DATASETS
 from .results import append_record, read_results   # the store moved to notebook 11a; importable from here too
 
 # %% auto #0
-__all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'scaled_schedule', 'TrainConfig',
-           'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed', 'Classifier', 'cpu_flags',
-           'cpu_name', 'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit',
-           'run_dir', 'loss_kwargs', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint',
-           'restore_checkpoint', 'run_record', 'Interrupted', 'stop_signals', 'test_interval', 'quick_test_size',
-           'train', 'load_checkpoint']
+__all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'SHARDED_LOSSES', 'one_process_loss',
+           'scaled_schedule', 'TrainConfig', 'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed',
+           'Classifier', 'is_sharded', 'data_parallel', 'whole_state', 'rank_state', 'cpu_flags', 'cpu_name',
+           'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir',
+           'loss_kwargs', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint',
+           'run_record', 'Interrupted', 'stop_signals', 'stop_requested', 'test_interval', 'quick_test_size', 'train',
+           'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 # views of the dataset registry (notebook 11), kept under their old names
@@ -32,6 +34,12 @@ ALWAYS_KEYED = ('head', 'anchor_init', 'lr', 'warmup')   # recipe choices an abl
 _LSOFTMAX_MNIST = dict(margin=4, base=1000., gamma=2.5e-5, power=35., lambda_min=0.)   # myexamples/mnist prototxt
 _LSOFTMAX_CIFAR = dict(margin=4, base=1000., gamma=2e-5, power=45., lambda_min=0.)     # myexamples/cifar10 (m=4, see text)
 ANNEALING = {name: {'mnist': _LSOFTMAX_MNIST, 'cifar': _LSOFTMAX_CIFAR}[d.annealing] for name, d in DATASETS.items()}
+
+SHARDED_LOSSES = {'sharded_virtual_softmax': 'virtual_softmax'}   # trainer loss -> the one-process loss it computes (notebook 00b)
+
+def one_process_loss(name:str) -> str:
+    "The loss module a run's head is, on one process: a sharded loss is its unsharded loss (notebook 00b's exactness tests)."
+    return SHARDED_LOSSES.get(name, name)
 
 def scaled_schedule(iterations:int, milestones:tuple, scale:float=1.0):
     "Iterations and milestones multiplied by `scale` (at least 1 iteration; milestones stay inside the run)."
@@ -96,7 +104,7 @@ class TrainConfig:
         from virtual_softmax.models import FEATURE_HEADS, ANCHOR_INITS
         if self.head not in FEATURE_HEADS: raise ValueError(f"head must be one of {FEATURE_HEADS}, got {self.head!r}")
         if self.anchor_init not in ANCHOR_INITS: raise ValueError(f"anchor_init must be one of {ANCHOR_INITS}, got {self.anchor_init!r}")
-        get_loss(self.loss, 2, 2, **self.loss_kwargs)   # raises for an unknown loss or bad keyword
+        get_loss(one_process_loss(self.loss), 2, 2, **self.loss_kwargs)   # raises for an unknown loss or bad keyword
         iterations, milestones = self.schedule()
         if iterations < 1: raise ValueError(f"iterations must be >= 1, got {iterations}")
         if self.iterations is not None and (bad := [m for m in milestones if not 0 < m < iterations]):   # scaled ones are clamped
@@ -139,6 +147,49 @@ class Classifier(nn.Module):
         self.backbone, self.head = backbone, head
     def forward(self, images, labels): return self.head(self.backbone(images), labels)
     def logits(self, images): return self.head.logits(self.backbone(images))
+
+# %% ../nbs/12_train.ipynb #67909044
+def is_sharded(model:nn.Module) -> bool: return isinstance(getattr(model, 'head', None), ShardedVirtualSoftmax)
+
+def _sum_gradients(state, bucket):
+    "DDP communication hook: the ranks' gradients summed (DDP's own hook averages them)."
+    return dist.all_reduce(bucket.buffer(), async_op=True).get_future().then(lambda fut: fut.value()[0])
+
+def data_parallel(model:Classifier) -> nn.Module:
+    "`DistributedDataParallel` for the backbone; a sharded head's anchors stay the rank's own and the backbone's gradients are summed (see above)."
+    if not is_sharded(model): return nn.parallel.DistributedDataParallel(model)
+    nn.parallel.DistributedDataParallel._set_params_and_buffers_to_ignore_for_model(model, ['head.weight'])
+    ddp = nn.parallel.DistributedDataParallel(model); ddp.register_comm_hook(None, _sum_gradients)
+    return ddp
+
+def _head_slot(model:Classifier, optimizer) -> int:
+    "The anchors' index in the optimizer's state dict."
+    return [id(p) for g in optimizer.param_groups for p in g['params']].index(id(model.head.weight))
+
+@torch.no_grad()
+def whole_state(model:Classifier, optimizer) -> tuple:
+    "(model, optimizer) state dicts as one process holds them: a sharded head's anchors and momentum gathered (every rank calls it)."
+    model_state, opt_state = model.state_dict(), optimizer.state_dict()
+    if not is_sharded(model): return model_state, opt_state
+    group = model.head.group
+    def gathered(t):
+        parts = [torch.empty_like(t) for _ in range(dist.get_world_size(group))]
+        dist.all_gather(parts, t.contiguous(), group=group); return torch.cat(parts)
+    model_state['head.weight'] = gathered(model.head.weight)
+    slot = _head_slot(model, optimizer); entry = opt_state['state'].get(slot, {})
+    if entry.get('momentum_buffer') is not None:                   # absent before the first step, on every rank alike
+        opt_state['state'][slot] = {**entry, 'momentum_buffer': gathered(entry['momentum_buffer'])}
+    return model_state, opt_state
+
+def rank_state(model:Classifier, optimizer, model_state:dict, opt_state:dict) -> tuple:
+    "The inverse of `whole_state`: this rank's rows of a whole checkpoint's anchors and momentum."
+    if not is_sharded(model): return model_state, opt_state
+    rows = slice(model.head.offset, model.head.offset + model.head.shard)
+    model_state = {**model_state, 'head.weight': model_state['head.weight'][rows].clone()}
+    slot = _head_slot(model, optimizer); entry = opt_state['state'].get(slot, {})
+    if entry.get('momentum_buffer') is not None:
+        opt_state = {**opt_state, 'state': {**opt_state['state'], slot: {**entry, 'momentum_buffer': entry['momentum_buffer'][rows].clone()}}}
+    return model_state, opt_state
 
 # %% ../nbs/12_train.ipynb #8aa87db2
 def cpu_flags() -> set:
@@ -206,15 +257,20 @@ def run_precision(device, amp:bool|None) -> str:
 # %% ../nbs/12_train.ipynb #c3ca27d5
 @torch.no_grad()
 def top1_accuracy(model:Classifier, images, labels, batches:DeviceBatches|ImageNorm, amp:bool=False) -> float:
-    "Top-1 accuracy (%) over a whole test split."
+    """Top-1 accuracy (%) over a whole test split. With a sharded head every rank calls it: rank 0 runs the backbone,
+    every rank scores rank 0's features against its own anchor rows, and all return rank 0's count."""
     was_training = model.training; model.eval()
-    correct = 0
+    sharded = is_sharded(model); scorer = not sharded or dist.get_rank(model.head.group) == 0
+    correct = torch.zeros((), dtype=torch.long, device=next(model.parameters()).device)
     for x, y in eval_batches(images, labels, batches):
-        with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=amp):
-            feats = model.backbone(x)
-        correct += (model.head.logits(feats.float()).argmax(1) == y).sum().item()
+        if scorer:
+            with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=amp): feats = model.backbone(x).float()
+        else: feats = x.new_zeros(0, model.head.in_features)          # the other ranks lend their rows only
+        predicted = model.head.predict(feats) if sharded else model.head.logits(feats).argmax(1)
+        if scorer: correct += (predicted == y).sum()
+    if sharded: dist.broadcast(correct, src=dist.get_global_rank(model.head.group, 0) if model.head.group else 0, group=model.head.group)
     model.train(was_training)
-    return 100.0 * correct / len(labels)
+    return 100.0 * correct.item() / len(labels)
 
 # %% ../nbs/12_train.ipynb #e3ee9f33
 class LRMultiplier:
@@ -251,13 +307,17 @@ def loss_kwargs(config:TrainConfig) -> dict:
     clock = PAPER_RECIPES[config.dataset][0] / config.schedule()[0] if config.dataset in PAPER_RECIPES else 1.0
     return {**ANNEALING[config.dataset], 'clock': clock, **config.loss_kwargs}
 
-def build(config:TrainConfig, in_channels:int, image_size:int, num_classes:int) -> Classifier:
-    "Backbone and loss head of a run, initialised by `init_weights` from the run's seed."
+def build(config:TrainConfig, in_channels:int, image_size:int, num_classes:int, shard:bool=True) -> Classifier:
+    """Backbone and loss head of a run, initialised by `init_weights` from the run's seed. A sharded loss gets this
+    rank's rows of the same anchors when `shard` and there is a process group of more than one (else the whole head)."""
     torch.manual_seed(config.seed)
     backbone = build_model(config.arch or DEFAULT_ARCH[config.dataset], config.width, in_channels, image_size,
                            config.feature_dim, head=config.head)
-    head = get_loss(config.loss, backbone.feature_dim, num_classes, **loss_kwargs(config))
-    return init_weights(Classifier(backbone, head), config.anchor_init)
+    head = get_loss(one_process_loss(config.loss), backbone.feature_dim, num_classes, **loss_kwargs(config))
+    model = init_weights(Classifier(backbone, head), config.anchor_init)
+    if shard and config.loss in SHARDED_LOSSES and dist.is_initialized() and dist.get_world_size() > 1:
+        with torch.random.fork_rng(devices=[]): model.head = ShardedVirtualSoftmax.from_full(model.head)   # its filler draws nothing we keep
+    return model
 
 def run_data(config:TrainConfig, device, rank:int=0, world:int=1):
     "(training batches on the device, test images, test labels); only rank 0 may download, the others wait for it."
@@ -290,9 +350,12 @@ class RunLog:
     curve_images: list = field(default_factory=list)    # test images behind each curve point (the last: the whole split)
     segments: list = field(default_factory=list)        # (first iteration, machine, precision) of each start or resume
 
-def save_checkpoint(path, model, optimizer, scheduler, log:RunLog, config:TrainConfig, batches:DeviceBatches):
-    "Everything a resumed run needs, plus what evaluation needs: the config and the training batches' normalisation."
-    atomic_save(dict(model=model.state_dict(), optimizer=optimizer.state_dict(), scheduler=scheduler.state_dict(),
+def save_checkpoint(path, model, optimizer, scheduler, log:RunLog, config:TrainConfig, batches:DeviceBatches, write:bool=True):
+    """Everything a resumed run needs, plus what evaluation needs: the config and the training batches' normalisation.
+    Every rank calls it (a sharded head's anchors are gathered); only the one with `write` writes."""
+    model_state, opt_state = whole_state(model, optimizer)
+    if not write: return
+    atomic_save(dict(model=model_state, optimizer=opt_state, scheduler=scheduler.state_dict(),
                      rng_cpu=torch.get_rng_state(), rng_cuda=torch.cuda.get_rng_state() if torch.cuda.is_available() else None,
                      **asdict(log), config=asdict(config),
                      normalisation=dict(mean=batches.mean.flatten().cpu(), std=batches.std.flatten().cpu())), path)
@@ -300,7 +363,8 @@ def save_checkpoint(path, model, optimizer, scheduler, log:RunLog, config:TrainC
 def restore_checkpoint(path, model, optimizer, scheduler, device) -> RunLog:
     "Load a checkpoint into the run's objects (and the RNG state); returns its RunLog."
     state = torch.load(path, map_location=device, weights_only=False)
-    model.load_state_dict(eager_state(state['model'])); optimizer.load_state_dict(state['optimizer'])
+    model_state, opt_state = rank_state(model, optimizer, eager_state(state['model']), state['optimizer'])
+    model.load_state_dict(model_state); optimizer.load_state_dict(opt_state)
     scheduler.load_state_dict(state['scheduler']); torch.set_rng_state(state['rng_cpu'])
     if torch.device(device).type == 'cuda' and state.get('rng_cuda') is not None: torch.cuda.set_rng_state(state['rng_cuda'])
     return RunLog(state['iteration'], state['curve'], state.get('train_loss', []), state['train_seconds'],
@@ -372,6 +436,15 @@ def stop_signals():
     finally:
         for s, h in old.items(): signal.signal(s, h)
 
+def stop_requested(received:list, done:int, world:int, device, every:int=10) -> bool:
+    """Whether to stop after iteration `done`: at once on one process; under torchrun, at the next multiple of `every`
+    where any rank received a signal (one small all_reduce), so that every rank saves and stops at the same step (a
+    rank that stopped alone would leave the others waiting in a collective)."""
+    if world == 1: return bool(received)
+    if done % every: return False
+    flag = torch.tensor([len(received)], device=device); dist.all_reduce(flag, op=dist.ReduceOp.MAX)
+    return bool(flag.item())
+
 def test_interval(iterations:int, eval_every:int|None) -> int:
     "Iterations between test passes: at most about ten passes a run, whatever was asked (a pass can cost more than the steps)."
     return max(eval_every or 0, math.ceil(iterations / 10), 1)
@@ -399,26 +472,27 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     start = log.iteration
     if start and rank == 0: print(f"resuming {ckpt_path.parent.name} at iteration {start} of {iterations}", flush=True)
     log.segments.append((start, torch.cuda.get_device_name(device) if device.type == 'cuda' else cpu_name(), precision))
-    step_model = nn.parallel.DistributedDataParallel(model) if world > 1 else model
+    step_model = data_parallel(model) if world > 1 else model
     if config.compile: quiet_compile_logs(); model.backbone.compile()   # in place: state_dict keys stay the eager module's
     if rank == 0: ckpt_path.parent.mkdir(parents=True, exist_ok=True)
     bar, wall0 = _progress_bar(config, start, progress and rank == 0), time.time()
-    save = lambda: save_checkpoint(ckpt_path, model, optimizer, scheduler, log, config, batches) if rank == 0 else None
+    save = lambda: save_checkpoint(ckpt_path, model, optimizer, scheduler, log, config, batches, write=rank == 0)
+    evaluates = rank == 0 or is_sharded(model)                          # a sharded head scores with every rank
     model.train(); diverged = False
     with stop_signals() as received:
         steps = _Steps(step_model, optimizer, scheduler, batches, amp, device)
         for it in range(start, iterations):
             done = steps.one(it, log)                                   # a training step
             if bar is not None: bar.update(1)
-            if received:                                                # SIGINT / SIGTERM: keep what was done
+            if stop_requested(received, done, world, device):            # SIGINT / SIGTERM: keep what was done
                 save()
                 if bar is not None: bar.close()
-                raise Interrupted(done, iterations, received[0])
+                raise Interrupted(done, iterations, received[0] if received else signal.SIGTERM)
             last = done == iterations or done == stop_after
             if not (done % eval_every == 0 or done % config.ckpt_every == 0 or last): continue
             mean_loss = steps.measure(log)                              # measure
             diverged = not math.isfinite(mean_loss)
-            if rank == 0 and (done % eval_every == 0 or last or diverged):
+            if evaluates and (done % eval_every == 0 or last or diverged):
                 if bar is not None: bar.set_postfix_str(f"evaluating on {len(test_y) if last or diverged else len(quick_y)} test images", refresh=True)
                 x_eval, y_eval = (test_x, test_y) if last or diverged else (quick_x, quick_y)
                 log.curve.append((done, top1_accuracy(model, x_eval, y_eval, batches, amp))); log.curve_images.append(len(y_eval))
@@ -447,7 +521,7 @@ def load_checkpoint(path, device='cpu', data=None):
     state = torch.load(path, map_location='cpu', weights_only=False)
     config = TrainConfig(**{**state['config'], 'data': data or state['config']['data']})
     d = DATASETS[config.dataset]
-    model = build(config, d.channels, d.side, d.classes)
+    model = build(config, d.channels, d.side, d.classes, shard=False)   # checkpoints hold the whole anchors
     model.load_state_dict(eager_state(state['model']))
     if 'normalisation' in state: norm = state['normalisation']
     else:                                      # older checkpoints: recompute from the training split, as DeviceBatches does
