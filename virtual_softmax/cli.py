@@ -7,9 +7,9 @@ from __future__ import annotations
 import argparse, inspect, json, re, sys, textwrap, dataclasses
 import numpy as np
 from pathlib import Path
-from .losses import LOSSES
+from .losses import LOSSES, ANCHOR_INITS
 from .data import DATASETS, load_tensors, DatasetMissing
-from .models import TABLE1, FEATURE_HEADS, ANCHOR_INITS
+from .models import TABLE1, FEATURE_HEADS
 from .train import (TrainConfig, SHARDED_LOSSES, train, top1_accuracy, read_results, load_checkpoint, PAPER_RECIPES, cpu_name,
                                    run_precision, Interrupted)
 from .throughput import benchmark_trainer, before_after, threads_vs_processes

@@ -13,10 +13,10 @@ import torch
 from torch import Tensor
 
 # %% auto #0
-__all__ = ['CIFAR10_CLASSES', 'DATASETS', 'TENSOR_DATASETS', 'DatasetMissing', 'data_root', 'cache_dir', 'atomic_savez',
-           'read_idx', 'write_idx', 'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn', 'DatasetDamaged',
-           'load_cifar100', 'load_imagenet32', 'DatasetSpec', 'load_tensors', 'write_standin', 'CUB200', 'read_pairs',
-           'face_pairs', 'casia_webface', 'pad_crop_flip', 'DeviceBatches', 'fixed_subset', 'ImageNorm', 'eval_batches']
+__all__ = ['CIFAR10_CLASSES', 'DATASETS', 'DatasetMissing', 'data_root', 'cache_dir', 'atomic_savez', 'read_idx', 'write_idx',
+           'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn', 'DatasetDamaged', 'load_cifar100',
+           'load_imagenet32', 'DatasetSpec', 'load_tensors', 'write_standin', 'CUB200', 'read_pairs', 'face_pairs',
+           'casia_webface', 'pad_crop_flip', 'DeviceBatches', 'fixed_subset', 'ImageNorm', 'eval_batches']
 
 # %% ../nbs/11_data.ipynb #cc4e4a33
 class DatasetMissing(FileNotFoundError):
@@ -250,7 +250,7 @@ DATASETS = {
     'imagenet32': DatasetSpec(load_imagenet32, 1000, 3, 32, 'cifar100', 70_000, (20_000, 40_000, 60_000),
                           display='imagenet32', cpu_fraction=None, paper_errors=_IMAGENET32_PAPER),
 }
-TENSOR_DATASETS = {name: (d.loader, d.classes) for name, d in DATASETS.items()}   # deprecated: (loader, classes) view
+
 
 # %% ../nbs/11_data.ipynb #ef853edf
 def _torchvision_download(name:str, root:Path, train:bool):
@@ -493,6 +493,3 @@ def eval_batches(images:Tensor, labels:Tensor, batches:DeviceBatches|ImageNorm, 
     "Sequential, unaugmented batches of a test split, normalised like the training batches."
     for i in range(0, len(images), batch_size):
         yield batches.normalise(images[i:i + batch_size].to(batches.device)), labels[i:i + batch_size].to(batches.device)
-
-# %% ../nbs/11_data.ipynb #47c14a6c
-test_subset = fixed_subset   # deprecated name (a test_* name reads as a test)

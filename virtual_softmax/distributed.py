@@ -8,7 +8,7 @@ import math
 import torch, torch.nn as nn, torch.nn.functional as F
 import torch.distributed as dist
 from torch import Tensor
-from .losses import VirtualSoftmax, check_loss_inputs, _as_weight_dtype, _nonzero
+from .losses import VirtualSoftmax, check_loss_inputs, init_anchors_, ANCHOR_INIT, _as_weight_dtype, _nonzero
 
 # %% auto #0
 __all__ = ['ShardedVirtualSoftmax', 'bench_rank']
@@ -74,7 +74,7 @@ class ShardedVirtualSoftmax(nn.Module):
     [r C/R, (r+1) C/R) as `.weight`. `forward(features, labels)` takes the rank's own batch (sizes may differ between
     ranks) and returns the mean loss of the global batch, the same on every rank; every rank must call it, and backward,
     together. Memory per rank grows with C/R: the (N, C/R) logits of the global batch, never (N, C)."""
-    def __init__(self, in_features:int, num_classes:int, process_group=None):
+    def __init__(self, in_features:int, num_classes:int, process_group=None, anchor_init=ANCHOR_INIT):
         super().__init__()
         if not dist.is_available() or not dist.is_initialized():
             raise RuntimeError("ShardedVirtualSoftmax needs torch.distributed initialised (e.g. launched by torchrun)")
@@ -86,8 +86,9 @@ class ShardedVirtualSoftmax(nn.Module):
         self.in_features, self.num_classes, self.group = in_features, num_classes, process_group
         self.shard = num_classes // world; self.offset = rank * self.shard
         self.weight = nn.Parameter(torch.empty(self.shard, in_features))
-        bound = math.sqrt(6 / (num_classes + in_features))      # xavier over the full (C, D) matrix, as VirtualSoftmax
-        nn.init.uniform_(self.weight, -bound, bound)
+        if anchor_init == 'xavier':                               # the bound of the full (C, D) matrix, not of the rows here
+            bound = math.sqrt(6 / (num_classes + in_features)); nn.init.uniform_(self.weight, -bound, bound)
+        else: init_anchors_(self.weight, anchor_init)             # row-wise fillers draw a shard as they draw the full matrix
 
     def _checked(self, features, labels=None) -> Tensor:
         "Validate on every rank, then agree: one rank's bad input raises the same ValueError on all (none hangs)."

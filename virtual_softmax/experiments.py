@@ -169,10 +169,6 @@ def features_of_run(config:dict|TrainConfig, out:str|None=None, data=None, max_t
     feats, labels = extract_features(model.backbone, eval_batches(x, y, norm))
     return feats, labels, model.head.weight.detach()
 
-# %% ../nbs/14_experiments.ipynb #80dcd99d
-# deprecated names: "scale" also names TrainConfig's fraction and NormFace's s; a test_* name reads as a test
-SCALES, current_scale, scaled, test_features = TIERS, current_tier, at_tier, features_of_run
-
 # %% ../nbs/14_experiments.ipynb #3e990deb
 def train_imagefolder(backbone, head, dataset, iterations:int, lr:float, head_lr:float|None=None, milestones=(),
                       batch_size:int=256, seed:int=0, device='cpu', workers:int=0):

@@ -10,9 +10,10 @@ from torch import Tensor
 from torch.autograd.function import once_differentiable
 
 # %% auto #0
-__all__ = ['LOSSES', 'check_features', 'check_loss_inputs', 'virtual_softmax_loss', 'ClassAnchorLoss', 'Softmax',
-           'VirtualSoftmax', 'psi_margin', 'LSoftmax', 'ASoftmax', 'NoisySoftmax', 'NormFace', 'CosFace', 'ArcFace',
-           'InjectedSoftmax', 'get_loss', 'naive_virtual_softmax_loss']
+__all__ = ['ANCHOR_INITS', 'ANCHOR_INIT', 'LOSSES', 'check_features', 'check_loss_inputs', 'virtual_softmax_loss',
+           'init_anchors_', 'ClassAnchorLoss', 'Softmax', 'VirtualSoftmax', 'psi_margin', 'LSoftmax', 'ASoftmax',
+           'NoisySoftmax', 'NormFace', 'CosFace', 'ArcFace', 'InjectedSoftmax', 'get_loss',
+           'naive_virtual_softmax_loss']
 
 # %% ../nbs/00_losses.ipynb #4ae41218
 def _type_name(x) -> str: return f"{type(x).__module__}.{type(x).__name__}".removeprefix('builtins.')
@@ -120,17 +121,33 @@ def virtual_softmax_loss(features:Tensor,     # (N, D) embeddings X_i
         return _reduce(_VirtualSoftmaxFn.apply(features, weight, target.long()), reduction)
 
 # %% ../nbs/00_losses.ipynb #66bb104a
+ANCHOR_INITS = ('msra', 'gaussian', 'xavier')
+ANCHOR_INIT = 'gaussian'   # N(0, 0.01^2): the filler notebook 30's ablation picked (recipe 2), for every loss and the trainer
+
+@torch.no_grad()
+def init_anchors_(anchors:Tensor, scheme=ANCHOR_INIT, generator=None) -> Tensor:
+    "Fill class anchors (C, D) in place: `msra` N(0, 2/D), `gaussian` N(0, 0.01^2), `xavier` uniform, or a callable `scheme(anchors)`."
+    if callable(scheme): scheme(anchors); return anchors
+    if scheme == 'msra': return nn.init.kaiming_normal_(anchors, mode='fan_in', nonlinearity='relu', generator=generator)
+    if scheme == 'gaussian': return nn.init.normal_(anchors, 0.0, 0.01, generator=generator)
+    if scheme == 'xavier': return nn.init.xavier_uniform_(anchors, generator=generator)
+    raise ValueError(f"anchor_init must be one of {ANCHOR_INITS} or a function filling the (C, D) anchors in place, got {scheme!r}")
+
 class ClassAnchorLoss(nn.Module):
     """Base class: a linear classifier without bias whose training loss is softmax cross-entropy over modified logits.
-    Like `nn.CrossEntropyLoss`, `reduction` ('mean', 'sum' or 'none') is set at construction; forward's keyword overrides it."""
-    def __init__(self, in_features:int, num_classes:int, reduction:str='mean'):
+    Like `nn.CrossEntropyLoss`, `reduction` ('mean', 'sum' or 'none') is set at construction; forward's keyword overrides it.
+    The loss owns its anchors and their filler, `anchor_init` (a name in `ANCHOR_INITS` or a function, as
+    pytorch-metric-learning's losses take a `weight_init_func`); `reset_parameters` fills them again."""
+    def __init__(self, in_features:int, num_classes:int, reduction:str='mean', anchor_init=ANCHOR_INIT):
         super().__init__()
         if in_features < 1 or num_classes < 2:
             raise ValueError(f"need in_features >= 1 and num_classes >= 2, got {in_features}, {num_classes}")
         _reduce(torch.zeros(0), reduction)
-        self.in_features, self.num_classes, self.reduction = in_features, num_classes, reduction
+        self.in_features, self.num_classes, self.reduction, self.anchor_init = in_features, num_classes, reduction, anchor_init
         self.weight = nn.Parameter(torch.empty(num_classes, in_features))
-        nn.init.xavier_uniform_(self.weight)   # the fillers of the compared methods' released prototxts
+        self.reset_parameters()
+
+    def reset_parameters(self): init_anchors_(self.weight, self.anchor_init)
 
     def scores(self, features:Tensor) -> Tensor:
         "The (N, C) test-time scores on validated inputs of one dtype; subclasses change the geometry."
@@ -175,8 +192,8 @@ def psi_margin(cos_theta:Tensor, margin:int) -> Tensor:
 class _AnnealedMargin(ClassAnchorLoss):
     normalize_weight = False
     def __init__(self, in_features:int, num_classes:int, margin:int=4, base:float=1000., gamma:float=0.12,
-                 power:float=1., lambda_min:float=5., clock:float=1., reduction:str='mean'):
-        super().__init__(in_features, num_classes, reduction)
+                 power:float=1., lambda_min:float=5., clock:float=1., reduction:str='mean', anchor_init=ANCHOR_INIT):
+        super().__init__(in_features, num_classes, reduction, anchor_init)
         if int(margin) != margin or margin < 1: raise ValueError(f"margin must be a positive integer, got {margin}")
         if clock <= 0: raise ValueError(f"clock must be > 0, got {clock}")
         self.margin, self.base, self.gamma, self.power, self.lambda_min = int(margin), base, gamma, power, lambda_min
@@ -216,8 +233,8 @@ class ASoftmax(_AnnealedMargin):
 # %% ../nbs/00_losses.ipynb #868f1a47
 class NoisySoftmax(ClassAnchorLoss):
     "Noisy Softmax (Chen et al. 2017): target logit ||W|| ||X|| cos(theta + alpha * theta * |xi|), xi ~ N(0, 1)."
-    def __init__(self, in_features:int, num_classes:int, alpha:float=0.1, reduction:str='mean'):
-        super().__init__(in_features, num_classes, reduction)
+    def __init__(self, in_features:int, num_classes:int, alpha:float=0.1, reduction:str='mean', anchor_init=ANCHOR_INIT):
+        super().__init__(in_features, num_classes, reduction, anchor_init)
         if alpha < 0: raise ValueError(f"alpha must be >= 0, got {alpha}")
         self.alpha = alpha
 
@@ -233,8 +250,8 @@ class NoisySoftmax(ClassAnchorLoss):
 # %% ../nbs/00_losses.ipynb #b01efc9d
 class NormFace(ClassAnchorLoss):
     "NormFace (Wang et al. 2017): cross-entropy over s * cos(theta_j)."
-    def __init__(self, in_features:int, num_classes:int, s:float=16., reduction:str='mean'):
-        super().__init__(in_features, num_classes, reduction)
+    def __init__(self, in_features:int, num_classes:int, s:float=16., reduction:str='mean', anchor_init=ANCHOR_INIT):
+        super().__init__(in_features, num_classes, reduction, anchor_init)
         if s <= 0: raise ValueError(f"s must be > 0, got {s}")
         self.s = s   # the paper's s; named so that "scale" means one thing in this package
     def cosines(self, features): return F.normalize(features, dim=1) @ F.normalize(self.weight, dim=1).t()
@@ -247,14 +264,14 @@ class NormFace(ClassAnchorLoss):
 
 class CosFace(NormFace):
     "CosFace / AM-Softmax (Wang et al. 2018): s * (cos(theta_y) - m) on the target."
-    def __init__(self, in_features:int, num_classes:int, s:float=30., margin:float=0.35, reduction:str='mean'):
-        super().__init__(in_features, num_classes, s, reduction); self.margin = margin
+    def __init__(self, in_features:int, num_classes:int, s:float=30., margin:float=0.35, reduction:str='mean', anchor_init=ANCHOR_INIT):
+        super().__init__(in_features, num_classes, s, reduction, anchor_init); self.margin = margin
     def target_cosine(self, cos_target): return cos_target - self.margin
 
 class ArcFace(NormFace):
     "ArcFace (Deng et al. 2019): s * cos(theta_y + m) on the target, NaN-free."
-    def __init__(self, in_features:int, num_classes:int, s:float=64., margin:float=0.5, reduction:str='mean'):
-        super().__init__(in_features, num_classes, s, reduction); self.margin = margin
+    def __init__(self, in_features:int, num_classes:int, s:float=64., margin:float=0.5, reduction:str='mean', anchor_init=ANCHOR_INIT):
+        super().__init__(in_features, num_classes, s, reduction, anchor_init); self.margin = margin
     def target_cosine(self, cos_target):
         theta = torch.acos(cos_target.clamp(-1 + 1e-7, 1 - 1e-7))
         return torch.where(theta + self.margin <= math.pi, torch.cos(theta + self.margin),
@@ -263,18 +280,15 @@ class ArcFace(NormFace):
 # %% ../nbs/00_losses.ipynb #4ef3b49b
 class InjectedSoftmax(ClassAnchorLoss):
     "Eq. 2: softmax over C real + K fixed injected anchors that never receive positives."
-    def __init__(self, in_features:int, num_classes:int, num_virtual:int=1, seed:int=0, reduction:str='mean'):
-        super().__init__(in_features, num_classes, reduction)
+    def __init__(self, in_features:int, num_classes:int, num_virtual:int=1, seed:int=0, reduction:str='mean', anchor_init=ANCHOR_INIT):
+        super().__init__(in_features, num_classes, reduction, anchor_init)
         if num_virtual < 1: raise ValueError(f"num_virtual must be >= 1, got {num_virtual}")
-        gen = torch.Generator().manual_seed(seed)
-        extra = torch.empty(num_virtual, in_features)
-        bound = math.sqrt(6 / (in_features + num_classes))   # same xavier range as the real anchors
-        self.register_buffer('injected_anchors', extra.uniform_(-bound, bound, generator=gen))
+        # fixed, and drawn by the real anchors' filler (from their own seed), so that they start on the real ones' scale
+        extra = init_anchors_(torch.empty(num_virtual, in_features), anchor_init, torch.Generator().manual_seed(seed))
+        self.register_buffer('injected_anchors', extra)
     def train_logits(self, features, target):
         return torch.cat([features @ self.weight.t(), features @ self.injected_anchors.t()], 1)
-    @property
-    def virtual_anchors(self):   # deprecated name: Eq. 2's anchors are injected; "virtual" is Eq. 3's class
-        return self.injected_anchors
+
 
 # %% ../nbs/00_losses.ipynb #668639a5
 LOSSES = {'softmax': Softmax, 'virtual_softmax': VirtualSoftmax, 'lsoftmax': LSoftmax, 'asoftmax': ASoftmax,
@@ -286,9 +300,6 @@ def get_loss(name:str, in_features:int, num_classes:int, **kwargs) -> ClassAncho
     key = name.lower().replace('-', '_')
     if key not in LOSSES: raise ValueError(f"unknown loss {name!r}; choose from {sorted(LOSSES)}")
     return LOSSES[key](in_features, num_classes, **kwargs)
-
-# %% ../nbs/00_losses.ipynb #99d878e2
-MarginLoss = ClassAnchorLoss   # deprecated name: the base of every head, Softmax and Virtual Softmax included, which have no margin
 
 # %% ../nbs/00_losses.ipynb #db075b65
 def naive_virtual_softmax_loss(features:Tensor, weight:Tensor, target:Tensor) -> Tensor:

@@ -9,8 +9,8 @@ from torch import Tensor
 from .losses import ClassAnchorLoss
 
 # %% auto #0
-__all__ = ['TABLE1', 'FEATURE_HEADS', 'ANCHOR_INITS', 'conv_bn_prelu', 'conv_block', 'feature_layer', 'PaperCNN', 'pooled_size',
-           'ResidualUnit', 'SphereFace20', 'googlenet_features', 'build_model', 'init_anchors_', 'init_weights']
+__all__ = ['TABLE1', 'FEATURE_HEADS', 'conv_bn_prelu', 'conv_block', 'feature_layer', 'PaperCNN', 'pooled_size', 'ResidualUnit',
+           'SphereFace20', 'googlenet_features', 'build_model', 'init_weights']
 
 # %% ../nbs/10_models.ipynb #fe856200
 def conv_bn_prelu(in_ch:int, out_ch:int, kernel:int) -> nn.Sequential:
@@ -112,24 +112,14 @@ def build_model(arch:str, width:int=1, in_channels:int=3, image_size:int=32, fea
     raise ValueError(f"unknown arch {arch!r}; choose from {sorted(TABLE1) + ['sphereface20', 'googlenet']}")
 
 # %% ../nbs/10_models.ipynb #44bf750a
-ANCHOR_INITS = ('msra', 'gaussian', 'xavier')
-
 @torch.no_grad()
-def init_anchors_(anchors:Tensor, scheme:str='msra') -> Tensor:
-    "Fill class anchors (C, D) in place: `msra` N(0, 2/D), `gaussian` N(0, 0.01^2) or `xavier` uniform."
-    if scheme == 'msra': return nn.init.kaiming_normal_(anchors, mode='fan_in', nonlinearity='relu')
-    if scheme == 'gaussian': return nn.init.normal_(anchors, 0.0, 0.01)
-    if scheme == 'xavier': return nn.init.xavier_uniform_(anchors)
-    raise ValueError(f"anchor_init must be one of {ANCHOR_INITS}, got {scheme!r}")
-
-@torch.no_grad()
-def init_weights(model:nn.Module, anchor_init:str='msra') -> nn.Module:
-    "Caffe `msra` for every conv and fc, BN to (1, 0), PReLU to 0.25; loss-head anchors (`.weight` of a head) by `anchor_init`."
+def init_weights(model:nn.Module) -> nn.Module:
+    "Caffe `msra` for every conv and fc, BN to (1, 0), PReLU to 0.25; a loss head's anchors are left to the loss (its `anchor_init`)."
     for m in model.modules():
+        if isinstance(m, ClassAnchorLoss): continue
         if isinstance(m, (nn.Conv2d, nn.Linear)):
             nn.init.kaiming_normal_(m.weight, mode='fan_in', nonlinearity='relu')
             if m.bias is not None: nn.init.zeros_(m.bias)
         elif isinstance(m, (nn.BatchNorm1d, nn.BatchNorm2d)): nn.init.ones_(m.weight); nn.init.zeros_(m.bias)
         elif isinstance(m, nn.PReLU): nn.init.constant_(m.weight, 0.25)
-        elif isinstance(m, ClassAnchorLoss): init_anchors_(m.weight, anchor_init)
     return model

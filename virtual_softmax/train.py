@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch, torch.nn as nn
 import torch.distributed as dist
-from .losses import get_loss
+from .losses import get_loss, ANCHOR_INIT, ANCHOR_INITS
 from .distributed import ShardedVirtualSoftmax
 from .models import build_model, init_weights
 from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, fixed_subset, DATASETS
@@ -57,7 +57,7 @@ class TrainConfig:
     width: int = 1                  # widening factor t
     feature_dim: int|None = None    # feature size; default by arch (Table 1)
     head: str = 'bn_prelu'          # feature layer: fc -> BN -> PReLU (reference models) or 'linear' (recipe 1)
-    anchor_init: str = 'gaussian'   # class anchors' filler: gaussian (std 0.01, notebook 30's pick), msra or xavier (recipe 1)
+    anchor_init: str = ANCHOR_INIT  # class anchors' filler: gaussian (std 0.01, notebook 30's pick), msra or xavier (recipe 1)
     loss_kwargs: dict = field(default_factory=dict)   # keywords of the loss head
     scale: float = 1.0              # fraction of the paper's iterations and milestones
     iterations: int|None = None     # override the paper's schedule (then milestones too)
@@ -101,8 +101,9 @@ class TrainConfig:
             if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
         if self.lr <= 0: raise ValueError(f"lr must be > 0, got {self.lr}")
         if not 0 <= self.warmup < 1: raise ValueError(f"warmup must be a fraction in [0, 1), got {self.warmup}")
-        from virtual_softmax.models import FEATURE_HEADS, ANCHOR_INITS
+        from virtual_softmax.models import FEATURE_HEADS
         if self.head not in FEATURE_HEADS: raise ValueError(f"head must be one of {FEATURE_HEADS}, got {self.head!r}")
+        if 'anchor_init' in self.loss_kwargs: raise ValueError("give the anchors' filler as anchor_init, not as a loss keyword")
         if self.anchor_init not in ANCHOR_INITS: raise ValueError(f"anchor_init must be one of {ANCHOR_INITS}, got {self.anchor_init!r}")
         get_loss(one_process_loss(self.loss), 2, 2, **self.loss_kwargs)   # raises for an unknown loss or bad keyword
         iterations, milestones = self.schedule()
@@ -283,9 +284,6 @@ class LRMultiplier:
         warm = min(1.0, (t + 1) / self.warmup_its) if self.warmup_its else 1.0
         return warm * 0.1 ** sum(t >= m for m in self.milestones)
 
-# %% ../nbs/12_train.ipynb #46c36ddb
-lr_factor, test_accuracy = LRMultiplier, top1_accuracy   # deprecated names: a class is not a factor; a test_* name reads as a test
-
 # %% ../nbs/12_train.ipynb #57d1ce95
 def git_commit(path=None) -> str:
     "HEAD's short hash, plus '+dirty' when tracked files under `path` (default: this package) differ from it."
@@ -313,8 +311,11 @@ def build(config:TrainConfig, in_channels:int, image_size:int, num_classes:int, 
     torch.manual_seed(config.seed)
     backbone = build_model(config.arch or DEFAULT_ARCH[config.dataset], config.width, in_channels, image_size,
                            config.feature_dim, head=config.head)
-    head = get_loss(one_process_loss(config.loss), backbone.feature_dim, num_classes, **loss_kwargs(config))
-    model = init_weights(Classifier(backbone, head), config.anchor_init)
+    # the head is made with xavier anchors and refilled after the network, as before the loss owned its filler: the
+    # random stream, and so every stored run, stays what it was
+    head = get_loss(one_process_loss(config.loss), backbone.feature_dim, num_classes, anchor_init='xavier', **loss_kwargs(config))
+    model = init_weights(Classifier(backbone, head))
+    head.anchor_init = config.anchor_init; head.reset_parameters()
     if shard and config.loss in SHARDED_LOSSES and dist.is_initialized() and dist.get_world_size() > 1:
         with torch.random.fork_rng(devices=[]): model.head = ShardedVirtualSoftmax.from_full(model.head)   # its filler draws nothing we keep
     return model
