@@ -3,7 +3,7 @@ import os, signal, subprocess, sys, time
 from pathlib import Path
 import torch
 from virtual_softmax.data import write_standin
-from virtual_softmax.train import read_results
+from virtual_softmax.results import read_results
 
 ITERATIONS, CKPT_EVERY = 40, 5
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .train import TrainConfig, train, run_dir, cpu_name, run_precision, Interrupted
-from .results import read_results, append_record
+from .results import ResultsStore
 from .experiments import experiment_configs, setting_name
 
 # %% auto #0
@@ -32,9 +32,9 @@ def carry(src, dst) -> dict:
     newer than the one there, and carried checkpoints of runs whose record has landed are deleted."""
     src, dst = Path(src), Path(dst)
     if not (src / 'results.jsonl').exists(): raise ValueError(f"{src} holds no results store (results.jsonl)")
-    have = {r['key'] for r in read_results(dst / 'results.jsonl')}
-    new = [r for r in read_results(src / 'results.jsonl') if r['key'] not in have]
-    for r in new: append_record(dst / 'results.jsonl', r); have.add(r['key'])
+    store = ResultsStore(dst)
+    new = [r for r in ResultsStore(src).records() if store.add(r)]
+    have = store.keys()
     inflight = dst / INFLIGHT; inflight.mkdir(parents=True, exist_ok=True)
     carried = []
     for ckpt in sorted(src.glob('*/checkpoint.pt')):
@@ -61,8 +61,7 @@ def restore_inflight(configs:list, inflight) -> list:
 def _campaign_worker(configs:list, claims:Path, threads:int, compile:bool):
     torch.set_num_threads(threads)
     for config in configs:
-        done = {r['key'] for r in read_results(Path(config.out) / 'results.jsonl')}
-        if config.key() in done: continue
+        if ResultsStore(config.out).get(config) is not None: continue
         try: os.close(os.open(claims / config.key(), os.O_CREAT | os.O_EXCL | os.O_WRONLY))
         except FileExistsError: continue          # another worker has it
         print(f"=== {time.strftime('%H:%M:%S')} start {config.dataset} {config.loss} seed {config.seed} {config.key()}", flush=True)
@@ -80,8 +79,7 @@ def missing_runs(names:list, tier:str='cpu', data=None, out:str='runs') -> list:
     for name in names:
         for c in experiment_configs(name, tier, data, out):
             if c.key() not in seen: seen.add(c.key()); configs.append(c)
-    done = {r['key'] for r in read_results(Path(out) / 'results.jsonl')}
-    return [c for c in configs if c.key() not in done]
+    return ResultsStore(out).missing(configs)
 
 def campaign(names:list, tier:str='cpu', data=None, out:str='runs', workers:int=2, threads:int=1, compile:bool=True) -> int:
     """Train every missing run of the experiments `names`, in order, on `workers` processes; returns how many were
@@ -105,7 +103,7 @@ def campaign(names:list, tier:str='cpu', data=None, out:str='runs', workers:int=
         if old is not None: signal.signal(signal.SIGTERM, old)
     shutil.rmtree(claims, ignore_errors=True)
     if any(p.exitcode for p in procs): raise RuntimeError(f"a campaign worker failed (exit codes {[p.exitcode for p in procs]})")
-    failed = [c.key() for c in missing if c.key() not in {r['key'] for r in read_results(Path(out) / 'results.jsonl')}]
+    failed = [c.key() for c in ResultsStore(out).missing(missing)]
     if failed: raise RuntimeError(f"{len(failed)} runs failed (see the log): {failed}")
     return len(missing)
 
@@ -131,7 +129,7 @@ def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:
     throughput; at the other tiers, which run on this CPU, from single-thread steps measured here (`step_seconds`)."""
     import pandas as pd
     from virtual_softmax.throughput import step_flops
-    done = {r['key'] for r in read_results(Path(out) / 'results.jsonl')} if out is not None else set()
+    done = ResultsStore(out).keys() if out is not None else set()
     configs = [c for c in {c.key(): c for name in names for c in experiment_configs(name, tier)}.values() if c.key() not in done]
     flops, seconds, rows = {}, {}, []
     for c in configs:

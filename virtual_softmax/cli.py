@@ -8,9 +8,10 @@ import argparse, inspect, json, re, sys, textwrap, dataclasses
 import numpy as np
 from pathlib import Path
 from .losses import LOSSES, ANCHOR_INITS
+from .results import ResultsStore
 from .data import DATASETS, load_tensors, DatasetMissing
 from .models import TABLE1, FEATURE_HEADS
-from .train import (TrainConfig, SHARDED_LOSSES, train, top1_accuracy, read_results, load_checkpoint, PAPER_RECIPES, cpu_name,
+from .train import (TrainConfig, SHARDED_LOSSES, train, top1_accuracy, load_checkpoint, PAPER_RECIPES, cpu_name,
                                    run_precision, Interrupted)
 from .throughput import benchmark_trainer, before_after, threads_vs_processes
 from .campaign import campaign, campaign_plan, carry
@@ -171,15 +172,12 @@ def compare_report(records:list, out) -> str:
 
 # %% ../nbs/15_cli.ipynb #43cdbd27
 def _compare(args):
-    store = Path(args.out) / 'results.jsonl'
-    done = {r['key']: r for r in read_results(store)}
-    records, reused = [], 0
+    store, records, reused = ResultsStore(args.out), [], 0
     for loss in args.losses:
         for seed in args.seeds:
-            config = config_from_args(args, loss=loss, seed=seed).validate()
-            if config.key() in done: records.append(done[config.key()]); reused += 1
-            else: records.append(train(config, resume=True, progress=not args.no_progress))
-    if reused: print(f"Reused {reused} finished run{'s' if reused > 1 else ''} from {store}; nothing was retrained.")
+            record, was_stored = store.run_or_reuse(config_from_args(args, loss=loss, seed=seed).validate(), progress=not args.no_progress)
+            records.append(record); reused += was_stored
+    if reused: print(f"Reused {reused} finished run{'s' if reused > 1 else ''} from {store.path}; nothing was retrained.")
     print(compare_report(records, args.out))
 
 def _eval(args):

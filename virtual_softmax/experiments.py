@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from .train import TrainConfig, train, PAPER_RECIPES
-from .results import read_results, welch_gain, seed_gain, campaign_time, untestable, diverged_runs   # re-exported for old imports
+from .results import ResultsStore, welch_gain, seed_gain, campaign_time, untestable, diverged_runs
 from .data import DATASETS
 
 # %% auto #0
@@ -139,12 +139,11 @@ def reproduce(name:str, tier:str|None=None, data=None, out:str='runs', train_mis
     (resuming from a checkpoint). With `train_missing=False`, runs not yet finished are left out; `select(config)`
     keeps a subset of the runs."""
     tier = tier or current_tier()
-    done = {r['key']: r for r in read_results(Path(out) / 'results.jsonl')}
-    records = []
+    store, records = ResultsStore(out), []
     for config in experiment_configs(name, tier, data, out):
         if select is not None and not select(config): continue
-        if config.key() in done: records.append(done[config.key()])
-        elif train_missing: records.append(train(config, resume=True, progress=progress))
+        record = store.run_or_reuse(config, progress=progress)[0] if train_missing else store.get(config)
+        if record is not None: records.append(record)
     return records
 
 # %% ../nbs/14_experiments.ipynb #b774ac9f

@@ -9,18 +9,22 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['append_record', 'read_results', 'results_frame', 'welch_gain', 'diverged_runs', 'untestable', 'seed_gain',
-           'mean_curve', 'budget_gains', 'plot_budget_gains', 'campaign_time', 'markdown_table']
+__all__ = ['append_record', 'read_results', 'ResultsStore', 'results_frame', 'welch_gain', 'diverged_runs', 'untestable',
+           'seed_gain', 'mean_curve', 'budget_gains', 'plot_budget_gains', 'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
-def append_record(path, record:dict):
-    "Append one JSON line atomically with respect to other writers and crashes."
+def append_record(path, record:dict, unless_key_in=None) -> bool:
+    """Append one JSON line atomically with respect to other writers and crashes; with `unless_key_in` (a function
+    giving the stored keys, called under the lock) only if the record's key is not among them. Whether it appended."""
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     line = (json.dumps(record, default=str) + '\n').encode()
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        os.write(fd, line); os.fsync(fd)
+        if unless_key_in is not None and record['key'] in unless_key_in(): return False
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b'\n': line = b'\n' + line   # after a torn last line: start a new one
+        os.write(fd, line); os.fsync(fd); return True
     finally: os.close(fd)
 
 def read_results(path) -> list:
@@ -32,6 +36,35 @@ def read_results(path) -> list:
         try: records.append(json.loads(line))
         except json.JSONDecodeError: continue
     return records
+
+# %% ../nbs/11a_results.ipynb #b5b6fbc6
+class ResultsStore:
+    "The results store of a run folder (`folder/results.jsonl`, or that file itself): one record per finished run."
+    def __init__(self, folder):
+        folder = Path(folder)
+        self.path = folder if folder.suffix == '.jsonl' else folder / 'results.jsonl'
+    def __repr__(self): return f"ResultsStore({str(self.path)!r})"
+    def records(self) -> list: return read_results(self.path)
+    def keys(self) -> set: return {r['key'] for r in self.records()}
+
+    def get(self, config) -> dict|None:
+        "The record of `config`'s run (a TrainConfig or its key), or None while it has not finished."
+        key = config if isinstance(config, str) else config.key()
+        return next((r for r in self.records() if r['key'] == key), None)
+
+    def missing(self, configs) -> list:
+        "The configs without a record, in their order."
+        have = self.keys(); return [c for c in configs if c.key() not in have]
+
+    def add(self, record:dict) -> bool:
+        "Append `record` unless its key is in the store already (decided under the lock); whether it was appended."
+        return append_record(self.path, record, unless_key_in=self.keys)
+
+    def run_or_reuse(self, config, **train_kwargs) -> tuple:
+        "(record, reused): the stored record of `config`'s run, or a new one from `train(config, resume=True, ...)`."
+        if (record := self.get(config)) is not None: return record, True
+        from virtual_softmax.train import train                           # the layer above, which writes through `add`
+        return train(config, resume=True, **train_kwargs), False
 
 # %% ../nbs/11a_results.ipynb #7dc58312
 def results_frame(records) -> 'pd.DataFrame':

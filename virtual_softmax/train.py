@@ -14,7 +14,7 @@ from .losses import get_loss, ANCHOR_INIT, ANCHOR_INITS
 from .distributed import ShardedVirtualSoftmax
 from .models import build_model, init_weights
 from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, fixed_subset, DATASETS
-from .results import append_record, read_results   # the store moved to notebook 11a; importable from here too
+from .results import ResultsStore
 
 # %% auto #0
 __all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'SHARDED_LOSSES', 'one_process_loss',
@@ -510,8 +510,7 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     if stop_after is not None and log.iteration < iterations and not diverged:
         return {'stopped_at': log.iteration, **({'model': model} if keep_model else {})}
     record = run_record(config, log, device, world, time.time() - wall0, start)
-    store = Path(config.out) / 'results.jsonl'
-    if rank == 0 and record['key'] not in {r['key'] for r in read_results(store)}: append_record(store, record)   # never twice
+    if rank == 0: ResultsStore(config.out).add(record)                  # never twice
     return {**record, 'model': model} if keep_model else record
 
 # %% ../nbs/12_train.ipynb #e83ae325
