@@ -191,9 +191,12 @@ def psi_margin(cos_theta:Tensor, margin:int) -> Tensor:
 
 class _AnnealedMargin(ClassAnchorLoss):
     normalize_weight = False
-    def __init__(self, in_features:int, num_classes:int, margin:int=4, base:float=1000., gamma:float=0.12,
-                 power:float=1., lambda_min:float=5., clock:float=1., reduction:str='mean', anchor_init=ANCHOR_INIT):
+    SCHEDULE = {}   # each subclass: its reference's lambda schedule (base, gamma, power, lambda_min), the defaults below
+    def __init__(self, in_features:int, num_classes:int, margin:int=4, base:float|None=None, gamma:float|None=None,
+                 power:float|None=None, lambda_min:float|None=None, clock:float=1., reduction:str='mean', anchor_init=ANCHOR_INIT):
         super().__init__(in_features, num_classes, reduction, anchor_init)
+        given = dict(base=base, gamma=gamma, power=power, lambda_min=lambda_min)
+        base, gamma, power, lambda_min = (self.SCHEDULE[k] if v is None else v for k, v in given.items())
         if int(margin) != margin or margin < 1: raise ValueError(f"margin must be a positive integer, got {margin}")
         if clock <= 0: raise ValueError(f"clock must be > 0, got {clock}")
         self.margin, self.base, self.gamma, self.power, self.lambda_min = int(margin), base, gamma, power, lambda_min
@@ -225,10 +228,12 @@ class _AnnealedMargin(ClassAnchorLoss):
 # %% ../nbs/00_losses.ipynb #1af73810
 class LSoftmax(_AnnealedMargin):
     "L-Softmax (Liu et al. 2016): multiplicative angular margin psi(m theta) on the target logit, annealed by lambda."
+    SCHEDULE = dict(base=1000., gamma=2.5e-5, power=35., lambda_min=0.)   # the L-Softmax reference, its MNIST prototxt
 
 class ASoftmax(_AnnealedMargin):
     "A-Softmax / SphereFace (Liu et al. 2017): L-Softmax with unit-norm class anchors."
     normalize_weight = True
+    SCHEDULE = dict(base=1000., gamma=0.12, power=1., lambda_min=5.)      # SphereFace's released face prototxt
 
 # %% ../nbs/00_losses.ipynb #868f1a47
 class NoisySoftmax(ClassAnchorLoss):

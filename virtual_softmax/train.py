@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch, torch.nn as nn
 import torch.distributed as dist
-from .losses import get_loss, ANCHOR_INIT, ANCHOR_INITS
+from .losses import get_loss, LSoftmax, ANCHOR_INIT, ANCHOR_INITS
 from .distributed import ShardedVirtualSoftmax
 from .models import build_model, init_weights
 from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, fixed_subset, DATASETS
@@ -31,7 +31,7 @@ PAPER_RECIPES = {name: (d.iterations, d.milestones) for name, d in DATASETS.item
 DEFAULT_ARCH = {name: d.arch for name, d in DATASETS.items()}
 RECIPE_VERSION = 2   # bump whenever a default changes what a run computes; it enters every key
 ALWAYS_KEYED = ('head', 'anchor_init', 'lr', 'warmup')   # recipe choices an ablation varies: keyed even at their default
-_LSOFTMAX_MNIST = dict(margin=4, base=1000., gamma=2.5e-5, power=35., lambda_min=0.)   # myexamples/mnist prototxt
+_LSOFTMAX_MNIST = dict(margin=4, **LSoftmax.SCHEDULE)                                  # myexamples/mnist prototxt
 _LSOFTMAX_CIFAR = dict(margin=4, base=1000., gamma=2e-5, power=45., lambda_min=0.)     # myexamples/cifar10 (m=4, see text)
 ANNEALING = {name: {'mnist': _LSOFTMAX_MNIST, 'cifar': _LSOFTMAX_CIFAR}[d.annealing] for name, d in DATASETS.items()}
 
