@@ -81,6 +81,7 @@ def missing_runs(names:list, tier:str='cpu', data=None, out:str='runs') -> list:
             if c.key() not in seen: seen.add(c.key()); configs.append(c)
     return ResultsStore(out).missing(configs)
 
+# %% ../nbs/14a_campaign.ipynb #3380f1f0
 def campaign(names:list, tier:str='cpu', data=None, out:str='runs', workers:int=2, threads:int=1, compile:bool=True) -> int:
     """Train every missing run of the experiments `names`, in order, on `workers` processes; returns how many were
     missing. Runs carried in from an earlier session (`out/inflight/`, see `carry`) resume from their checkpoints."""
@@ -123,6 +124,7 @@ def cpu_step_seconds(config:TrainConfig, steps:int=2) -> float:
         return _timed_steps(cfg, model, opt, xs, y, steps)
     finally: torch.set_num_threads(threads)
 
+# %% ../nbs/14a_campaign.ipynb #f96abb18
 def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:float=40.0, out=None, step_seconds=cpu_step_seconds):
     """DataFrame of the runs still missing from `out`'s store (all, without `out`) with their FLOPs (forward + backward
     per iteration, counted on the CPU), and a one-line estimate: at the paper tier from an assumed accelerator

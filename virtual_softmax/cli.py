@@ -233,4 +233,5 @@ def main(argv=None):
     except KeyboardInterrupt:                 # Ctrl-C outside a training step (a campaign's parent, data loading)
         p.exit(130, "vsoftmax: interrupted; runs keep their last checkpoint and the same command resumes them\n")
 
+# %% ../nbs/15_cli.ipynb #878763d8
 if __name__ == '__main__' and 'IPython' not in sys.modules: main()   # not when the notebook runs

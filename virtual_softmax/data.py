@@ -137,6 +137,7 @@ _CIFAR100_EXPECTED = ("an xz tarball holding cifar100_split_bins/cifar-100-binar
                       "coarse_label_names.txt, coarse_to_fine_mapping.json and, for each of the 100 classes, "
                       "'split train bins/<name>-<id>-train.bin' and 'split test bins/<name>-<id>-test.bin' (3072 bytes an image)")
 
+# %% ../nbs/11_data.ipynb #3616c76e
 def _read_cifar100_bins(tar_path:Path) -> dict:
     "The split-bins archive as class-interleaved arrays: {split}_x uint8 (N, 3, 32, 32), {split}_y fine, {split}_coarse."
     import json, lzma
@@ -168,6 +169,7 @@ def _read_cifar100_bins(tar_path:Path) -> dict:
         out[f'{split}_coarse'] = np.array([fine_to_coarse[f] for f in fine])[out[f'{split}_y']]
     return out
 
+# %% ../nbs/11_data.ipynb #46246705
 def load_cifar100(root, train:bool, coarse:bool=False):
     """CIFAR-100 (fine labels, or the 20 coarse ones): torchvision's `cifar-100-python/` where it exists, else this
     project's lossless offline copy `cifar100-bins/cifar100-split-bins.tar.xz`, read once into a cache."""
@@ -290,6 +292,7 @@ def _write_pickle(path, obj):
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, 'wb') as f: pickle.dump(obj, f)
 
+# %% ../nbs/11_data.ipynb #396a604c
 def write_standin(name:str, root, n_train:int=64, n_test:int=32, seed:int=0) -> Path:
     "Write a small generated dataset `name` under `root` in its real on-disk layout; returns the root."
     root, rng = Path(root), np.random.default_rng(seed)
@@ -371,6 +374,7 @@ def read_pairs(pairs_file, image_dir) -> list:
         else: raise ValueError(f"{pairs_file}: line {k + 2} has {len(row)} fields, expected 3 or 4")
     return pairs
 
+# %% ../nbs/11_data.ipynb #c02bee7b
 def face_pairs(name:str='lfw', root=None) -> list:
     "Verification pairs of LFW or SLLFW (both use the LFW images)."
     root = data_root(root)

@@ -63,6 +63,7 @@ COMPARED_3_SEEDS = [('lsoftmax', (0, 1, 2)), ('asoftmax', (0, 1, 2)), ('noisy_so
 
 COMPARED_1_SEED = [('lsoftmax', (0,)), ('asoftmax', (0,)), ('noisy_softmax', (0,))]
 
+# %% ../nbs/14_experiments.ipynb #1caf7aa8
 EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msra fillers (notebooks 10 and 12)
     'fig2': lambda: [cfg for dim in (2, 3) for cfg in _runs('mnist', 'mnist_toy', [('softmax', (0,)), ('virtual_softmax', (0,))], feature_dim=dim)],
     'table3_mnist': lambda: _runs('mnist', 'mnist', SOFTMAX_VS_5_SEEDS + COMPARED_3_SEEDS),

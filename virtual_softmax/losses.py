@@ -133,6 +133,7 @@ def init_anchors_(anchors:Tensor, scheme=ANCHOR_INIT, generator=None) -> Tensor:
     if scheme == 'xavier': return nn.init.xavier_uniform_(anchors, generator=generator)
     raise ValueError(f"anchor_init must be one of {ANCHOR_INITS} or a function filling the (C, D) anchors in place, got {scheme!r}")
 
+# %% ../nbs/00_losses.ipynb #7eb538a7
 class ClassAnchorLoss(nn.Module):
     """Base class: a linear classifier without bias whose training loss is softmax cross-entropy over modified logits.
     Like `nn.CrossEntropyLoss`, `reduction` ('mean', 'sum' or 'none') is set at construction; forward's keyword overrides it.
@@ -172,7 +173,7 @@ class ClassAnchorLoss(nn.Module):
 
     def extra_repr(self): return f"in_features={self.in_features}, num_classes={self.num_classes}, reduction={self.reduction!r}"
 
-
+# %% ../nbs/00_losses.ipynb #45684157
 class Softmax(ClassAnchorLoss):
     "Plain softmax cross-entropy on `X W^T` (Eq. 1; bias omitted as in the paper)."
 
@@ -189,6 +190,7 @@ def psi_margin(cos_theta:Tensor, margin:int) -> Tensor:
     sign = 1 - 2 * torch.remainder(k, 2)
     return sign * torch.cos(margin * theta) - 2 * k
 
+# %% ../nbs/00_losses.ipynb #a9b70113
 class _AnnealedMargin(ClassAnchorLoss):
     normalize_weight = False
     SCHEDULE = {}   # each subclass: its reference's lambda schedule (base, gamma, power, lambda_min), the defaults below

@@ -182,6 +182,7 @@ def whole_state(model:Classifier, optimizer) -> tuple:
         opt_state['state'][slot] = {**entry, 'momentum_buffer': gathered(entry['momentum_buffer'])}
     return model_state, opt_state
 
+# %% ../nbs/12_train.ipynb #71fa2da2
 def rank_state(model:Classifier, optimizer, model_state:dict, opt_state:dict) -> tuple:
     "The inverse of `whole_state`: this rank's rows of a whole checkpoint's anchors and momentum."
     if not is_sharded(model): return model_state, opt_state
@@ -228,6 +229,7 @@ def bf16_speedup(reps:int=3, steps:int=3) -> float:
         return float(np.median(fp32) / np.median(bf16))
     finally: torch.set_num_threads(threads)
 
+# %% ../nbs/12_train.ipynb #9a727441
 def cpu_bf16_pays(min_speedup:float=1.1) -> bool:
     """Whether bf16 autocast is faster than fp32 on this CPU, measured once per CPU model and torch version (about half
     a second) and cached in `cache_dir()`. `VS_CPU_PRECISION=bf16|fp32` decides instead. Measured, not read off the
@@ -253,7 +255,6 @@ def run_precision(device, amp:bool|None) -> str:
     on the machine; its record says which it was, segment by segment."""
     if torch.device(device).type == 'cuda': return 'fp32' if amp is False else 'bf16'
     return 'bf16' if amp and cpu_bf16_pays() else 'fp32'
-
 
 # %% ../nbs/12_train.ipynb #c3ca27d5
 @torch.no_grad()
@@ -331,6 +332,7 @@ def run_data(config:TrainConfig, device, rank:int=0, world:int=1):
                             rank=rank, world_size=world, channels_last=config.channels_last)
     return (batches, *fixed_subset(test_x, test_y, config.max_test))
 
+# %% ../nbs/12_train.ipynb #41edbe20
 def model_and_optimiser(config:TrainConfig, batches:DeviceBatches, device):
     "(Classifier on the device, SGD with the paper's momentum and weight decay, its lr schedule)."
     iterations, milestones = config.schedule()
