@@ -22,8 +22,8 @@ __all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'A
            'Classifier', 'is_sharded', 'data_parallel', 'whole_state', 'rank_state', 'cpu_flags', 'cpu_name',
            'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir',
            'loss_kwargs', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint',
-           'run_record', 'Interrupted', 'stop_signals', 'stop_requested', 'test_interval', 'quick_test_size', 'train',
-           'load_checkpoint']
+           'run_record', 'Interrupted', 'stop_signals', 'stop_requested', 'test_interval', 'quick_test_size', 'Run',
+           'score_point', 'log_point', 'fit', 'train', 'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 # views of the dataset registry (notebook 11), kept under their old names
@@ -457,63 +457,86 @@ def quick_test_size(test_images:int, eval_every:int, batch_size:int) -> int:
     return min(test_images, max(1000, eval_every * batch_size))
 
 # %% ../nbs/12_train.ipynb #f3c72b46
+class Run:
+    "One run's objects, set up from its config (and its checkpoint with `resume`), and the named steps `train` drives."
+    def __init__(self, config:TrainConfig, resume:bool=False, progress:bool=True):
+        self.config = config.validate()
+        self.device, self.rank, self.world = setup_distributed(config.device)
+        if config.batch_size % self.world: raise ValueError(f"batch_size {config.batch_size} is not divisible by {self.world} processes")
+        self.iterations = config.schedule()[0]; self.eval_every = test_interval(self.iterations, config.eval_every)
+        self.precision = run_precision(self.device, config.amp)
+        self.batches, self.test_x, self.test_y = run_data(config, self.device, self.rank, self.world)
+        self.quick_x, self.quick_y = fixed_subset(self.test_x, self.test_y, quick_test_size(len(self.test_y), self.eval_every, config.batch_size))
+        self.model, self.optimizer, self.scheduler = model_and_optimiser(config, self.batches, self.device)
+        self.ckpt_path = run_dir(config) / 'checkpoint.pt'
+        self.log = self._restored() if resume and self.ckpt_path.exists() else RunLog()
+        self.start = self.log.iteration
+        self.log.segments.append((self.start, torch.cuda.get_device_name(self.device) if self.device.type == 'cuda' else cpu_name(), self.precision))
+        self.step_model = data_parallel(self.model) if self.world > 1 else self.model
+        if config.compile: quiet_compile_logs(); self.model.backbone.compile()   # in place: state_dict keys stay the eager module's
+        if self.rank == 0: self.ckpt_path.parent.mkdir(parents=True, exist_ok=True)
+        self.bar, self.wall0 = _progress_bar(config, self.start, progress and self.rank == 0), time.time()
+        self.evaluates = self.rank == 0 or is_sharded(self.model)                 # a sharded head scores with every rank
+
+    def _restored(self) -> RunLog:
+        log = restore_checkpoint(self.ckpt_path, self.model, self.optimizer, self.scheduler, self.device)
+        if self.rank == 0: print(f"resuming {self.ckpt_path.parent.name} at iteration {log.iteration} of {self.iterations}", flush=True)
+        return log
+
+    def save(self): save_checkpoint(self.ckpt_path, self.model, self.optimizer, self.scheduler, self.log, self.config, self.batches, write=self.rank == 0)
+
+# %% ../nbs/12_train.ipynb #c3dae6ea
+def score_point(run:Run, done:int, whole:bool):
+    "Append a test-curve point: the whole test split at the end (or on divergence), a fixed subset in between."
+    x, y = (run.test_x, run.test_y) if whole else (run.quick_x, run.quick_y)
+    if run.bar is not None: run.bar.set_postfix_str(f"evaluating on {len(y)} test images", refresh=True)
+    run.log.curve.append((done, top1_accuracy(run.model, x, y, run.batches, run.precision == 'bf16'))); run.log.curve_images.append(len(y))
+    if run.bar is not None: run.bar.unpause()                                # the pass is not counted in the step rate
+
+def log_point(run:Run, steps:_Steps, done:int, last:bool) -> bool:
+    "At a test or checkpoint iteration: measure, evaluate, save, agree across ranks; whether the loss has diverged."
+    diverged = not math.isfinite(steps.measure(run.log))
+    if run.evaluates and (done % run.eval_every == 0 or last or diverged): score_point(run, done, whole=last or diverged)
+    if run.bar is not None: run.bar.set_postfix(steps.postfix(run.log))
+    if done % run.config.ckpt_every == 0 or last or diverged: run.save()
+    if run.world > 1: dist.barrier()
+    steps.restart_clock()
+    if diverged: print(f"{run.ckpt_path.parent.name}: the training loss is not finite by iteration {done}; the run stops "
+                       "here and is recorded as diverged", file=sys.stderr, flush=True)
+    return diverged
+
+def fit(run:Run, stop_after:int|None=None) -> bool:
+    "The training loop, from the run's start to its end (or `stop_after`); whether it diverged. A stop signal saves and raises `Interrupted`."
+    run.model.train()
+    with stop_signals() as received:
+        steps = _Steps(run.step_model, run.optimizer, run.scheduler, run.batches, run.precision == 'bf16', run.device)
+        try:
+            for it in range(run.start, run.iterations):
+                done = steps.one(it, run.log)
+                if run.bar is not None: run.bar.update(1)
+                if stop_requested(received, done, run.world, run.device):
+                    run.save(); raise Interrupted(done, run.iterations, received[0] if received else signal.SIGTERM)
+                last = done == run.iterations or done == stop_after
+                at_point = done % run.eval_every == 0 or done % run.config.ckpt_every == 0 or last
+                if at_point and log_point(run, steps, done, last): return True
+                if stop_after is not None and done >= stop_after: break
+        finally:
+            if run.bar is not None: run.bar.close()
+    return False
+
+# %% ../nbs/12_train.ipynb #a21caffa
 def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:int|None=None, keep_model:bool=False) -> dict:
-    """Train one run; returns its record (also appended to `out/results.jsonl` by rank 0).
+    """Train one run; returns its record (also added to the store `out/results.jsonl` by rank 0).
     `resume` continues from the run's checkpoint; `stop_after` ends early (for tests), writing no record;
     `keep_model` adds the trained `Classifier` to the returned record (not to the store). SIGINT/SIGTERM save a
     checkpoint and raise `Interrupted`; a non-finite training loss ends the run, recorded as diverged."""
-    config.validate()
-    device, rank, world = setup_distributed(config.device)
-    if config.batch_size % world: raise ValueError(f"batch_size {config.batch_size} is not divisible by {world} processes")
-    iterations, _ = config.schedule(); eval_every = test_interval(iterations, config.eval_every)
-    precision = run_precision(device, config.amp); amp = precision == 'bf16'
-    batches, test_x, test_y = run_data(config, device, rank, world)
-    quick_x, quick_y = fixed_subset(test_x, test_y, quick_test_size(len(test_y), eval_every, config.batch_size))
-    model, optimizer, scheduler = model_and_optimiser(config, batches, device)
-    ckpt_path = run_dir(config) / 'checkpoint.pt'
-    log = restore_checkpoint(ckpt_path, model, optimizer, scheduler, device) if resume and ckpt_path.exists() else RunLog()
-    start = log.iteration
-    if start and rank == 0: print(f"resuming {ckpt_path.parent.name} at iteration {start} of {iterations}", flush=True)
-    log.segments.append((start, torch.cuda.get_device_name(device) if device.type == 'cuda' else cpu_name(), precision))
-    step_model = data_parallel(model) if world > 1 else model
-    if config.compile: quiet_compile_logs(); model.backbone.compile()   # in place: state_dict keys stay the eager module's
-    if rank == 0: ckpt_path.parent.mkdir(parents=True, exist_ok=True)
-    bar, wall0 = _progress_bar(config, start, progress and rank == 0), time.time()
-    save = lambda: save_checkpoint(ckpt_path, model, optimizer, scheduler, log, config, batches, write=rank == 0)
-    evaluates = rank == 0 or is_sharded(model)                          # a sharded head scores with every rank
-    model.train(); diverged = False
-    with stop_signals() as received:
-        steps = _Steps(step_model, optimizer, scheduler, batches, amp, device)
-        for it in range(start, iterations):
-            done = steps.one(it, log)                                   # a training step
-            if bar is not None: bar.update(1)
-            if stop_requested(received, done, world, device):            # SIGINT / SIGTERM: keep what was done
-                save()
-                if bar is not None: bar.close()
-                raise Interrupted(done, iterations, received[0] if received else signal.SIGTERM)
-            last = done == iterations or done == stop_after
-            if not (done % eval_every == 0 or done % config.ckpt_every == 0 or last): continue
-            mean_loss = steps.measure(log)                              # measure
-            diverged = not math.isfinite(mean_loss)
-            if evaluates and (done % eval_every == 0 or last or diverged):
-                if bar is not None: bar.set_postfix_str(f"evaluating on {len(test_y) if last or diverged else len(quick_y)} test images", refresh=True)
-                x_eval, y_eval = (test_x, test_y) if last or diverged else (quick_x, quick_y)
-                log.curve.append((done, top1_accuracy(model, x_eval, y_eval, batches, amp))); log.curve_images.append(len(y_eval))
-                if bar is not None: bar.unpause()                      # the pass is not counted in the step rate
-            if bar is not None: bar.set_postfix(steps.postfix(log))
-            if done % config.ckpt_every == 0 or last or diverged: save()
-            if world > 1: dist.barrier()
-            steps.restart_clock()
-            if diverged:
-                print(f"{ckpt_path.parent.name}: the training loss is not finite by iteration {done}; the run stops here "
-                      "and is recorded as diverged", file=sys.stderr, flush=True); break
-            if stop_after is not None and done >= stop_after: break
-    if bar is not None: bar.close()
-    if stop_after is not None and log.iteration < iterations and not diverged:
-        return {'stopped_at': log.iteration, **({'model': model} if keep_model else {})}
-    record = run_record(config, log, device, world, time.time() - wall0, start)
-    if rank == 0: ResultsStore(config.out).add(record)                  # never twice
-    return {**record, 'model': model} if keep_model else record
+    run = Run(config, resume, progress)
+    diverged = fit(run, stop_after)
+    kept = {'model': run.model} if keep_model else {}
+    if stop_after is not None and run.log.iteration < run.iterations and not diverged: return {'stopped_at': run.log.iteration, **kept}
+    record = run_record(config, run.log, run.device, run.world, time.time() - run.wall0, run.start)
+    if run.rank == 0: ResultsStore(config.out).add(record)                   # never twice
+    return {**record, **kept}
 
 # %% ../nbs/12_train.ipynb #e83ae325
 def load_checkpoint(path, device='cpu', data=None):
