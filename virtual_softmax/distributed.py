@@ -11,7 +11,7 @@ from torch import Tensor
 from .losses import VirtualSoftmax, check_loss_inputs, init_anchors_, ANCHOR_INIT, _as_weight_dtype, _nonzero
 
 # %% auto #0
-__all__ = ['ShardedVirtualSoftmax', 'bench_rank']
+__all__ = ['ShardedAnchors', 'ShardedVirtualSoftmax', 'bench_rank']
 
 # %% ../nbs/00b_sharded.ipynb #a35eaffe
 def _gather_rows(t:Tensor, sizes:list, group) -> Tensor:
@@ -69,15 +69,12 @@ class _ShardedVirtualSoftmaxFn(torch.autograd.Function):
         return grad_X[start:start + n], grad_weight, None, None, None
 
 # %% ../nbs/00b_sharded.ipynb #6d7f06cd
-class ShardedVirtualSoftmax(nn.Module):
-    """Virtual Softmax (Eq. 3) for a model-parallel classifier: rank r of `process_group` holds the anchor rows
-    [r C/R, (r+1) C/R) as `.weight`. `forward(features, labels)` takes the rank's own batch (sizes may differ between
-    ranks) and returns the mean loss of the global batch, the same on every rank; every rank must call it, and backward,
-    together. Memory per rank grows with C/R: the (N, C/R) logits of the global batch, never (N, C)."""
+class ShardedAnchors(nn.Module):
+    "Rank r of `process_group` holds rows [r C/R, (r+1) C/R) of the (C, D) class anchors as `.weight`; inputs are checked on every rank alike."
     def __init__(self, in_features:int, num_classes:int, process_group=None, anchor_init=ANCHOR_INIT):
         super().__init__()
         if not dist.is_available() or not dist.is_initialized():
-            raise RuntimeError("ShardedVirtualSoftmax needs torch.distributed initialised (e.g. launched by torchrun)")
+            raise RuntimeError(f"{type(self).__name__} needs torch.distributed initialised (e.g. launched by torchrun)")
         world, rank = dist.get_world_size(process_group), dist.get_rank(process_group)
         if in_features < 1 or num_classes < 2:
             raise ValueError(f"need in_features >= 1 and num_classes >= 2, got {in_features}, {num_classes}")
@@ -106,6 +103,15 @@ class ShardedVirtualSoftmax(nn.Module):
             raise ValueError(next(m for m in messages if m))
         return features
 
+    def extra_repr(self):
+        return f"in_features={self.in_features}, num_classes={self.num_classes}, rows=[{self.offset}, {self.offset + self.shard})"
+
+# %% ../nbs/00b_sharded.ipynb #cd2edaf4
+class ShardedVirtualSoftmax(ShardedAnchors):
+    """Virtual Softmax (Eq. 3) for a model-parallel classifier: rank r of `process_group` holds the anchor rows
+    [r C/R, (r+1) C/R) as `.weight`. `forward(features, labels)` takes the rank's own batch (sizes may differ between
+    ranks) and returns the mean loss of the global batch, the same on every rank; every rank must call it, and backward,
+    together. Memory per rank grows with C/R: the (N, C/R) logits of the global batch, never (N, C)."""
     def forward(self, features:Tensor, labels:Tensor) -> Tensor:
         features = self._checked(features, labels)
         with torch.autocast(features.device.type, enabled=False):
@@ -138,9 +144,6 @@ class ShardedVirtualSoftmax(nn.Module):
         sharded = cls(full.in_features, full.num_classes, process_group).to(full.weight.device, full.weight.dtype)
         with torch.no_grad(): sharded.weight.copy_(full.weight[sharded.offset:sharded.offset + sharded.shard])
         return sharded
-
-    def extra_repr(self):
-        return f"in_features={self.in_features}, num_classes={self.num_classes}, rows=[{self.offset}, {self.offset + self.shard})"
 
 # %% ../nbs/00b_sharded.ipynb #cdfe87f1
 def bench_rank(classes:int, dim:int=512, batch:int=256, single:bool=False, world:int=1, steps:int=2) -> dict:
