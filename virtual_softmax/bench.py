@@ -9,7 +9,7 @@ import torch, torch.nn.functional as F
 from .losses import virtual_softmax_loss, naive_virtual_softmax_loss
 
 # %% auto #0
-__all__ = ['BENCH_LOSSES', 'PAPER_SHAPES', 'softmax_loss', 'peak_memory', 'time_losses', 'run_benchmark', 'main']
+__all__ = ['BENCH_LOSSES', 'PAPER_SHAPES', 'softmax_loss', 'peak_memory', 'time_losses', 'run_benchmark', 'bench_main']
 
 # %% ../nbs/00a_bench.ipynb #f8f2c776
 def softmax_loss(features, weight, target):
@@ -82,7 +82,7 @@ def run_benchmark(shapes=PAPER_SHAPES, repeats:int=10, device:str='cpu', seed:in
         del features, weight, target; gc.collect()
     return pd.DataFrame(rows)
 
-def main(argv=None):
+def bench_main(argv=None):
     p = argparse.ArgumentParser(description="Virtual Softmax vs softmax cross-entropy: time and peak-memory ratios")
     p.add_argument('--repeats', type=int, default=10, help="timed repeats per loss (median is reported)")
     p.add_argument('--device', default='cuda' if torch.cuda.is_available() else 'cpu')
@@ -95,4 +95,4 @@ def main(argv=None):
     print(df.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
     return df
 
-if __name__ == '__main__' and 'IPython' not in sys.modules: main()   # not when the notebook runs
+if __name__ == '__main__' and 'IPython' not in sys.modules: bench_main()   # not when the notebook runs

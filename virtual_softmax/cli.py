@@ -19,7 +19,7 @@ from .experiments import (EXPERIMENTS, TIERS, PAPER_ERRORS, reproduce, summary_t
                                          setting_name, welch_gain, experiment_configs)
 
 # %% auto #0
-__all__ = ['field_docs', 'add_config_args', 'config_from_args', 'parser', 'compare_report', 'main']
+__all__ = ['COMMANDS', 'field_docs', 'add_config_args', 'config_from_args', 'parser', 'compare_report', 'main']
 
 # %% ../nbs/15_cli.ipynb #89bde968
 def field_docs(cls) -> dict:
@@ -93,12 +93,8 @@ _EXAMPLES = {
 }
 
 # %% ../nbs/15_cli.ipynb #ecdd271d
-def parser() -> argparse.ArgumentParser:
-    "The `vsoftmax` command line: run options are generated from `TrainConfig`'s fields."
-    fmt = argparse.RawDescriptionHelpFormatter
-    p = argparse.ArgumentParser(prog='vsoftmax', description="Virtual Softmax (NeurIPS 2018): train, evaluate, reproduce")
-    sub = p.add_subparsers(dest='command', required=True)
-    add = lambda name, help: sub.add_parser(name, help=help, description=help, epilog=_EXAMPLES[name], formatter_class=fmt)
+def _run_commands(add):
+    "train, compare, eval: one setting at a time."
     t = add('train', "train one run (under torchrun for several processes)")
     add_config_args(t)
     t.add_argument('--resume', action='store_true', help="continue from the run's checkpoint (default: off)")
@@ -114,6 +110,10 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument('checkpoint', type=Path, help="a run's checkpoint.pt")
     e.add_argument('--data', help="data root (default: the one the run was trained with)")
     e.add_argument('--device', default='cpu', help="(default: %(default)s)")
+
+# %% ../nbs/15_cli.ipynb #73373a43
+def _experiment_commands(add):
+    "reproduce, campaign, carry, bench: whole experiments and the machine."
     r = add('reproduce', "run (or reuse) every run of one experiment and print its table")
     r.add_argument('experiment', choices=sorted(EXPERIMENTS))
     r.add_argument('--tier', '--scale', dest='tier', choices=TIERS, default=None,   # --scale: the option's old name
@@ -137,6 +137,15 @@ def parser() -> argparse.ArgumentParser:
     b = add('bench', "trainer images/s against a bare forward/backward/step loop")
     b.add_argument('--data', help="data root (default: $VS_DATA)"); b.add_argument('--out', default='runs/bench', help="(default: %(default)s)")
     b.add_argument('--iterations', type=_positive(int), default=40, help="(default: %(default)s)")
+
+# %% ../nbs/15_cli.ipynb #ffeb5f93
+def parser() -> argparse.ArgumentParser:
+    "The `vsoftmax` command line: run options are generated from `TrainConfig`'s fields."
+    fmt = argparse.RawDescriptionHelpFormatter
+    p = argparse.ArgumentParser(prog='vsoftmax', description="Virtual Softmax (NeurIPS 2018): train, evaluate, reproduce")
+    sub = p.add_subparsers(dest='command', required=True)
+    add = lambda name, help: sub.add_parser(name, help=help, description=help, epilog=_EXAMPLES[name], formatter_class=fmt)
+    _run_commands(add); _experiment_commands(add)
     return p
 
 # %% ../nbs/15_cli.ipynb #a649ac65
@@ -188,44 +197,48 @@ def _eval(args):
     print(f"{args.checkpoint}: {cfg.dataset} {cfg.loss} seed {cfg.seed}, test accuracy {acc:.2f}% (error {100 - acc:.2f}%)")
 
 # %% ../nbs/15_cli.ipynb #75224924
+def _train(args):
+    rec = train(config_from_args(args), resume=args.resume, progress=not args.no_progress)
+    print(f"test error {rec['test_error']:.2f}% after {rec['schedule'][0]} iterations ({rec['wall_seconds']:.0f} s, "
+          f"{rec['train_seconds']:.0f} s of them in training steps); record in {Path(args.out) / 'results.jsonl'}")
+
+def _reproduce(args):
+    tier = args.tier or current_tier()
+    recs = reproduce(args.experiment, tier, args.data, args.out, train_missing=not args.no_train, progress=not args.no_progress)
+    if args.no_train: print(f"{len(recs)} of {len(experiment_configs(args.experiment, tier))} runs of {args.experiment} are finished in {args.out}")
+    print(summary_table(recs, tier).to_string(index=False, na_rep=''))   # a blank, not NaN, where a cell has no value
+
+def _campaign(args):
+    if args.dry_run:
+        plan, line = campaign_plan(args.experiments, args.tier, args.workers, args.tflops, out=args.out)
+        print(plan.round(3).to_string(index=False)); print(line); return
+    if args.tier == 'paper':   # the estimate assumes an accelerator's throughput
+        print(f"plan: {campaign_plan(args.experiments, args.tier, args.workers, args.tflops)[1]}", flush=True)
+    n = campaign(args.experiments, args.tier, args.data, args.out, args.workers, args.threads, not args.no_compile)
+    print(f"campaign finished: {n} runs trained")
+
+def _carry(args):
+    moved = carry(args.src, args.dst)
+    print(f"{moved['records']} new records; in-flight checkpoints carried: {len(moved['carried'])}, "
+          f"deleted (their runs landed): {len(moved['deleted'])}; now commit {args.dst}")
+
+def _bench(args):
+    print(f"{cpu_name()}; on this CPU the trainer runs {run_precision('cpu', True)} when asked for --amp", flush=True)
+    for dataset in ('cifar10_jpeg', 'mnist'):
+        print(f"{dataset} net, one single-thread training step (batch 128), before and after issue 19, interleaved repeats:")
+        print(before_after(dataset).round(2).to_string(index=False), flush=True)
+    tvp = threads_vs_processes('mnist')
+    print(f"campaign layout: {tvp['separate processes']:.0f} img/s from separate 1-thread processes against "
+          f"{tvp['one process']:.0f} img/s from one process: {tvp['ratio']:.2f}x", flush=True)
+    print(benchmark_trainer(args.data, args.out, iterations=args.iterations).to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+
+# %% ../nbs/15_cli.ipynb #da8124d3
+COMMANDS = dict(train=_train, compare=_compare, eval=_eval, reproduce=_reproduce, campaign=_campaign, carry=_carry, bench=_bench)
+
 def main(argv=None):
     "Entry point of `vsoftmax`: bad input exits with status 2 and one line, never a traceback."
     p = parser(); args = p.parse_args(argv)
-    try:
-        if args.command == 'train':
-            rec = train(config_from_args(args), resume=args.resume, progress=not args.no_progress)
-            print(f"test error {rec['test_error']:.2f}% after {rec['schedule'][0]} iterations ({rec['wall_seconds']:.0f} s, "
-                  f"{rec['train_seconds']:.0f} s of them in training steps); "
-                  f"record in {Path(args.out) / 'results.jsonl'}")
-        elif args.command == 'compare': _compare(args)
-        elif args.command == 'eval': _eval(args)
-        elif args.command == 'reproduce':
-            tier = args.tier or current_tier()
-            recs = reproduce(args.experiment, tier, args.data, args.out, train_missing=not args.no_train, progress=not args.no_progress)
-            if args.no_train:
-                print(f"{len(recs)} of {len(experiment_configs(args.experiment, tier))} runs of {args.experiment} are finished in {args.out}")
-            print(summary_table(recs, tier).to_string(index=False, na_rep=''))   # a blank, not NaN, where a cell has no value
-        elif args.command == 'campaign' and args.dry_run:
-            plan, line = campaign_plan(args.experiments, args.tier, args.workers, args.tflops, out=args.out)
-            print(plan.round(3).to_string(index=False)); print(line)
-        elif args.command == 'campaign':
-            if args.tier == 'paper':   # the estimate assumes an accelerator's throughput
-                print(f"plan: {campaign_plan(args.experiments, args.tier, args.workers, args.tflops)[1]}", flush=True)
-            n = campaign(args.experiments, args.tier, args.data, args.out, args.workers, args.threads, not args.no_compile)
-            print(f"campaign finished: {n} runs trained")
-        elif args.command == 'carry':
-            moved = carry(args.src, args.dst)
-            print(f"{moved['records']} new records; in-flight checkpoints carried: {len(moved['carried'])}, "
-                  f"deleted (their runs landed): {len(moved['deleted'])}; now commit {args.dst}")
-        elif args.command == 'bench':
-            print(f"{cpu_name()}; on this CPU the trainer runs {run_precision('cpu', True)} when asked for --amp", flush=True)
-            for dataset in ('cifar10_jpeg', 'mnist'):
-                print(f"{dataset} net, one single-thread training step (batch 128), before and after issue 19, interleaved repeats:")
-                print(before_after(dataset).round(2).to_string(index=False), flush=True)
-            tvp = threads_vs_processes('mnist')
-            print(f"campaign layout: {tvp['separate processes']:.0f} img/s from separate 1-thread processes against "
-                  f"{tvp['one process']:.0f} img/s from one process: {tvp['ratio']:.2f}x", flush=True)
-            print(benchmark_trainer(args.data, args.out, iterations=args.iterations).to_string(index=False, float_format=lambda v: f"{v:.2f}"))
+    try: COMMANDS[args.command](args)
     except (DatasetMissing, ValueError) as e:
         p.exit(2, f"vsoftmax: error: {e}\n")
     except Interrupted as e:                  # the run saved its checkpoint first
