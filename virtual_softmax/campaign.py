@@ -33,7 +33,8 @@ def carry(src, dst) -> dict:
     src, dst = Path(src), Path(dst)
     if not (src / 'results.jsonl').exists(): raise ValueError(f"{src} holds no results store (results.jsonl)")
     store = ResultsStore(dst)
-    new = [r for r in ResultsStore(src).records() if store.add(r)]
+    have = store.keys()                                                   # one read; `add` re-checks only the new ones under its lock
+    new = [r for r in ResultsStore(src).records() if r['key'] not in have and store.add(r)]
     have = store.keys()
     inflight = dst / INFLIGHT; inflight.mkdir(parents=True, exist_ok=True)
     carried = []

@@ -103,6 +103,15 @@ class ShardedAnchors(nn.Module):
             raise ValueError(next(m for m in messages if m))
         return features
 
+    @property
+    def rows(self) -> slice: return slice(self.offset, self.offset + self.shard)   # this rank's rows of the whole (C, ...) matrix
+
+    @torch.no_grad()
+    def gather(self, t:Tensor) -> Tensor:
+        "The whole (C, ...) tensor from every rank's rows `t` of it (the anchors, or state kept per anchor row); every rank calls it."
+        parts = [torch.empty_like(t) for _ in range(dist.get_world_size(self.group))]
+        dist.all_gather(parts, t.detach().contiguous(), group=self.group); return torch.cat(parts)
+
     def extra_repr(self):
         return f"in_features={self.in_features}, num_classes={self.num_classes}, rows=[{self.offset}, {self.offset + self.shard})"
 
@@ -133,16 +142,14 @@ class ShardedVirtualSoftmax(ShardedAnchors):
     @torch.no_grad()
     def to_full(self) -> VirtualSoftmax:
         "Every rank gets an ordinary `VirtualSoftmax` holding all C anchors (to save a trained model and score it anywhere)."
-        parts = [torch.empty_like(self.weight) for _ in range(dist.get_world_size(self.group))]
-        dist.all_gather(parts, self.weight.detach().contiguous(), group=self.group)
         full = VirtualSoftmax(self.in_features, self.num_classes).to(self.weight.device, self.weight.dtype)
-        full.weight.copy_(torch.cat(parts)); return full
+        full.weight.copy_(self.gather(self.weight)); return full
 
     @classmethod
     def from_full(cls, full:VirtualSoftmax, process_group=None) -> 'ShardedVirtualSoftmax':
         "This rank's shard of a single-process `VirtualSoftmax` (every rank passes the same one)."
         sharded = cls(full.in_features, full.num_classes, process_group).to(full.weight.device, full.weight.dtype)
-        with torch.no_grad(): sharded.weight.copy_(full.weight[sharded.offset:sharded.offset + sharded.shard])
+        with torch.no_grad(): sharded.weight.copy_(full.weight[sharded.rows])
         return sharded
 
 # %% ../nbs/00b_sharded.ipynb #cdfe87f1

@@ -172,21 +172,17 @@ def whole_state(model:Classifier, optimizer) -> tuple:
     "(model, optimizer) state dicts as one process holds them: a sharded head's anchors and momentum gathered (every rank calls it)."
     model_state, opt_state = model.state_dict(), optimizer.state_dict()
     if not is_sharded(model): return model_state, opt_state
-    group = model.head.group
-    def gathered(t):
-        parts = [torch.empty_like(t) for _ in range(dist.get_world_size(group))]
-        dist.all_gather(parts, t.contiguous(), group=group); return torch.cat(parts)
-    model_state['head.weight'] = gathered(model.head.weight)
+    model_state['head.weight'] = model.head.gather(model.head.weight)
     slot = _head_slot(model, optimizer); entry = opt_state['state'].get(slot, {})
     if entry.get('momentum_buffer') is not None:                   # absent before the first step, on every rank alike
-        opt_state['state'][slot] = {**entry, 'momentum_buffer': gathered(entry['momentum_buffer'])}
+        opt_state['state'][slot] = {**entry, 'momentum_buffer': model.head.gather(entry['momentum_buffer'])}
     return model_state, opt_state
 
 # %% ../nbs/12_train.ipynb #71fa2da2
 def rank_state(model:Classifier, optimizer, model_state:dict, opt_state:dict) -> tuple:
     "The inverse of `whole_state`: this rank's rows of a whole checkpoint's anchors and momentum."
     if not is_sharded(model): return model_state, opt_state
-    rows = slice(model.head.offset, model.head.offset + model.head.shard)
+    rows = model.head.rows
     model_state = {**model_state, 'head.weight': model_state['head.weight'][rows].clone()}
     slot = _head_slot(model, optimizer); entry = opt_state['state'].get(slot, {})
     if entry.get('momentum_buffer') is not None:
