@@ -10,13 +10,14 @@ from pathlib import Path
 from .losses import LOSSES, ANCHOR_INITS
 from .results import ResultsStore
 from .data import DATASETS, load_tensors, DatasetMissing
-from .models import TABLE1, FEATURE_HEADS
-from .train import (TrainConfig, SHARDED_LOSSES, train, top1_accuracy, load_checkpoint, PAPER_RECIPES, cpu_name,
+from .models import FEATURE_HEADS
+from .paper import TABLE1, paper_error
+from .train import (TrainConfig, SHARDED_LOSSES, train, top1_accuracy, load_checkpoint, cpu_name,
                                    run_precision, Interrupted)
 from .throughput import benchmark_trainer, before_after, threads_vs_processes
 from .campaign import campaign, campaign_plan, carry
-from .experiments import (EXPERIMENTS, TIERS, PAPER_ERRORS, reproduce, summary_table, current_tier,
-                                         setting_name, welch_gain, experiment_configs)
+from .experiments import (EXPERIMENTS, TIERS, reproduce, summary_table, current_tier,
+                                         setting_name, run_setting, welch_gain, experiment_configs)
 
 # %% auto #0
 __all__ = ['COMMANDS', 'field_docs', 'add_config_args', 'config_from_args', 'parser', 'compare_report', 'main']
@@ -154,12 +155,12 @@ def compare_report(records:list, out) -> str:
     import pandas as pd
     from matplotlib.figure import Figure
     config = records[0]['config']; its = records[0]['schedule'][0]
-    paper_its = PAPER_RECIPES.get(config['dataset'], (its,))[0]
+    paper_its = DATASETS[config['dataset']].paper_recipe.iterations
     rows = {}
     for r in records: rows.setdefault(r['config']['loss'], []).append(r['test_error'])
     table = pd.DataFrame([dict(loss=loss, seeds=len(e), iterations=its,
                                **{'test error %': f"{np.mean(e):.2f} ± {np.std(e, ddof=1):.2f}" if len(e) > 1 else f"{e[0]:.2f}",
-                                  'paper %': PAPER_ERRORS.get((setting_name(config), loss), '—')}) for loss, e in rows.items()])
+                                  'paper %': paper_error(run_setting(config), loss) or '—'}) for loss, e in rows.items()])
     fig = Figure(figsize=(6, 3.5)); ax = fig.subplots()
     for r in records:
         ax.plot(*zip(*r['curve']), 'o-', label=f"{r['config']['loss']} seed {r['seed']}")

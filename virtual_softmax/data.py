@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from torch import Tensor
+from .paper import Recipe, RECIPES
 
 # %% auto #0
 __all__ = ['CIFAR10_CLASSES', 'DATASETS', 'DatasetMissing', 'data_root', 'cache_dir', 'atomic_savez', 'read_idx', 'write_idx',
@@ -205,54 +206,29 @@ def load_imagenet32(root, train:bool):
 # %% ../nbs/11_data.ipynb #a73192c4
 @dataclass(frozen=True)
 class DatasetSpec:
-    "Every fact about one in-memory dataset, in one place: how to load it, its shape, the paper's recipe and numbers."
+    "What the package needs to know about one in-memory dataset; the paper's recipe for it is `paper_recipe`."
     loader: Callable              # (root, train) -> (uint8 images (N, C, H, W), int64 labels)
     classes: int
     channels: int
     side: int                     # images are side x side
-    arch: str                     # the Table 1 column that trains on it
-    iterations: int               # the paper's schedule (Sec. 6): total iterations ...
-    milestones: tuple             # ... and the lr /10 points
-    display: str                  # row name in tables
+    recipe: str                   # the key of paper.RECIPES it trains with: network, schedule (Sec. 6), annealing
+    display: str                  # the dataset's name in the tables' rows (the paper's name where it reports one)
     cpu_fraction: float|None      # the `cpu` campaign's share of the paper's iterations; None: no data on these machines
-    annealing: str = 'cifar'      # which L-Softmax reference prototxt's lambda schedule applies: 'mnist' or 'cifar'
-    paper_errors: dict = field(default_factory=dict)   # {(table row, loss): test error % as printed in the paper}
 
-def _paper(rows:dict, losses=('softmax', 'virtual_softmax', 'noisy_softmax', 'lsoftmax', 'asoftmax')) -> dict:
-    "{row: (softmax, virtual softmax[, NS*, LS*, AS*])} -> {(row, loss): error}, the tables' column order."
-    return {(row, loss): e for row, errors in rows.items() for loss, e in zip(losses, errors)}
-
-# Table 3 (MNIST, SVHN), Table 2 (t ablation: CIFAR-10/100 softmax and VS), Table 4 (the t=4 / t=7 nets: NS*, LS*,
-# AS*), Table 7 (ImageNet32, given as top-1 accuracy: stored as 100 - accuracy), Sec. 5.3 (Fig. 2's toy nets: accuracy)
-_MNIST_PAPER = _paper({'mnist': (0.35, 0.28, 0.32, 0.30, 0.31), 'mnist toy 2-D': (100 - 98.91, 100 - 99.20),
-                       'mnist toy 3-D': (100 - 99.13, 100 - 99.38)})
-_CIFAR10_PAPER = _paper({'cifar10 t=1': (9.84, 8.95), 'cifar10 t=2': (8.2, 7.27), 'cifar10 t=3': (7.76, 7.04),
-                         'cifar10 t=4': (7.15, 6.68, 6.91, 6.77, 6.83)})
-_CIFAR100_PAPER = _paper({'cifar100 t=2': (32.72, 29.84), 'cifar100 t=3': (30.74, 28.4), 'cifar100 t=4': (28.76, 27.81),
-                          'cifar100 t=7': (27.7, 26.02, 26.33, 26.18, 26.09), 'cifar100 t=2+': (30.44, 28.62),
-                          'cifar100 t=3+': (28.59, 26.81), 'cifar100 t=4+': (27.21, 26.17),
-                          'cifar100 t=7+': (25.52, 24.01, 25.20, 24.32, 24.11)})
-_SVHN_PAPER = _paper({'svhn': (2.11, 1.93, 2.04, 2.01, 2.04)})
-_IMAGENET32_PAPER = _paper({'imagenet32': tuple(round(100 - a, 2) for a in (47.63, 48.84, 47.96, 48.59, 48.66))})
+    @property
+    def paper_recipe(self) -> Recipe: return RECIPES[self.recipe]
 
 # %% ../nbs/11_data.ipynb #29d82a0c
-_TABLE1_SCHEDULE = dict(iterations=20_000, milestones=(12_000, 18_000))   # every Table 1 set but CIFAR-100
 DATASETS = {
-    'mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'MNIST'), 10, 1, 28, 'mnist', **_TABLE1_SCHEDULE,
-                     display='mnist', cpu_fraction=0.1, annealing='mnist', paper_errors=_MNIST_PAPER),
-    'fashion_mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'FashionMNIST'), 10, 1, 28, 'mnist', **_TABLE1_SCHEDULE,
-                             display='fashion-mnist', cpu_fraction=0.1, annealing='mnist'),   # not in the paper
-    'cifar10': DatasetSpec(lambda root, train: load_cifar(root, train, 10), 10, 3, 32, 'cifar10', **_TABLE1_SCHEDULE,
-                       display='cifar10', cpu_fraction=None, paper_errors=_CIFAR10_PAPER),
-    'cifar10_jpeg': DatasetSpec(load_cifar10_jpeg, 10, 3, 32, 'cifar10', **_TABLE1_SCHEDULE, display='cifar10', cpu_fraction=0.1,
-                                paper_errors=_CIFAR10_PAPER),
-    'cifar100': DatasetSpec(load_cifar100, 100, 3, 32, 'cifar100', 30_000, (20_000, 27_000),
-                        display='cifar100', cpu_fraction=0.1, paper_errors=_CIFAR100_PAPER),
-    'svhn': DatasetSpec(load_svhn, 10, 3, 32, 'svhn', **_TABLE1_SCHEDULE, display='svhn', cpu_fraction=None, paper_errors=_SVHN_PAPER),
-    'imagenet32': DatasetSpec(load_imagenet32, 1000, 3, 32, 'cifar100', 70_000, (20_000, 40_000, 60_000),
-                          display='imagenet32', cpu_fraction=None, paper_errors=_IMAGENET32_PAPER),
+    'mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'MNIST'), 10, 1, 28, 'mnist', 'mnist', 0.1),
+    'fashion_mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'FashionMNIST'), 10, 1, 28, 'mnist',
+                                 'fashion-mnist', 0.1),                                   # not in the paper
+    'cifar10': DatasetSpec(lambda root, train: load_cifar(root, train, 10), 10, 3, 32, 'cifar10', 'cifar10', None),
+    'cifar10_jpeg': DatasetSpec(load_cifar10_jpeg, 10, 3, 32, 'cifar10', 'cifar10', 0.1),
+    'cifar100': DatasetSpec(load_cifar100, 100, 3, 32, 'cifar100', 'cifar100', 0.1),
+    'svhn': DatasetSpec(load_svhn, 10, 3, 32, 'svhn', 'svhn', None),
+    'imagenet32': DatasetSpec(load_imagenet32, 1000, 3, 32, 'imagenet32', 'imagenet32', None),
 }
-
 
 # %% ../nbs/11_data.ipynb #ef853edf
 def _torchvision_download(name:str, root:Path, train:bool):

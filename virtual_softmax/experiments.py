@@ -8,23 +8,22 @@ import os, sys, time, signal, shutil, threading, traceback, dataclasses
 from pathlib import Path
 import numpy as np
 import torch
-from .train import TrainConfig, train, PAPER_RECIPES
+from .train import TrainConfig, train
+from .paper import TABLE1, FINE_GRAINED, Setting, paper_error
 from .results import ResultsStore, welch_gain, seed_gain, campaign_time, untestable, diverged_runs
 from .data import DATASETS
 
 # %% auto #0
-__all__ = ['TIERS', 'CPU_FRACTION', 'NO_CPU_TIER', 'SOFTMAX_VS_3_SEEDS', 'SOFTMAX_VS_5_SEEDS', 'COMPARED_3_SEEDS',
-           'COMPARED_1_SEED', 'EXPERIMENTS', 'CPU_BUDGETS', 'PAPER_ERRORS', 'current_tier', 'at_tier',
-           'experiment_configs', 'environment_line', 'train_missing_default', 'notebook_setup', 'experiment_records',
-           'reproduce', 'load_model', 'features_of_run', 'train_imagefolder', 'standin_smoke', 'setting_name',
-           'summary_table']
+__all__ = ['TIERS', 'NO_CPU_TIER', 'SOFTMAX_VS_3_SEEDS', 'SOFTMAX_VS_5_SEEDS', 'COMPARED_3_SEEDS', 'COMPARED_1_SEED',
+           'EXPERIMENTS', 'CPU_BUDGETS', 'current_tier', 'at_tier', 'experiment_configs', 'environment_line',
+           'train_missing_default', 'notebook_setup', 'experiment_records', 'reproduce', 'load_model',
+           'features_of_run', 'train_imagefolder', 'standin_smoke', 'run_setting', 'setting_name', 'summary_table']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
 # A *tier* is how much of each experiment to run: `smoke` (CI), `cpu` (this repo's saved notebooks) or `paper`.
 # It is set by $VS_SCALE (the variable's old name, kept: CI and users set it) and is not TrainConfig.scale, the
 # fraction of the paper's iterations a run trains for, which a tier chooses.
 TIERS = ('smoke', 'cpu', 'paper')
-CPU_FRACTION = {name: d.cpu_fraction for name, d in DATASETS.items() if d.cpu_fraction}   # the registry's cpu budgets (notebook 11)
 NO_CPU_TIER = {'svhn': 'its data is not on these machines', 'imagenet32': 'its data is not on these machines',
                'cifar100': "Table 2's four widths with and without '+' cost too much for these CPUs; cifar100_t2 is its CPU-sized part"}
 
@@ -35,11 +34,11 @@ def current_tier() -> str:
 
 def at_tier(config:TrainConfig, tier:str, fraction:float|None=None) -> TrainConfig:
     """The run at a tier: smoke = 10 iterations, seed 0, scored on 300 test images; cpu = `fraction` of the paper's
-    iterations (default: the run's own scale, else CPU_FRACTION); paper = Sec. 6."""
+    iterations (default: the run's own scale, else the registry's `cpu_fraction`); paper = Sec. 6."""
     if tier == 'smoke':
         return dataclasses.replace(config, iterations=10, milestones=(8,), batch_size=32, eval_every=5, max_test=300)
     if tier == 'cpu':
-        fraction = fraction or (config.scale if config.scale != 1.0 else CPU_FRACTION[config.dataset])   # a run may fix its own
+        fraction = fraction or (config.scale if config.scale != 1.0 else DATASETS[config.dataset].cpu_fraction)   # a run may fix its own
         iterations, _ = dataclasses.replace(config, scale=fraction).schedule()
         # a CIFAR test pass costs ~30 s on one core: few points on short runs, ten on the long ones (Fig. 6's curves)
         points = 10 if iterations >= 5000 else 5 if config.dataset.startswith('cifar') else 8
@@ -200,7 +199,8 @@ def _standin_cub200(root, loss:str, iterations:int) -> dict:
     write_standin('cub200', root, n_train=12, n_test=6)
     tf = T.Compose([T.Resize(256), T.CenterCrop(224), T.ToTensor(), T.Normalize([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])])
     backbone, head = googlenet_features(), get_loss(loss, 1024, 200)
-    losses = train_imagefolder(backbone, head, CUB200(root, True, tf), iterations, lr=1e-4, head_lr=1e-3, batch_size=4)
+    losses = train_imagefolder(backbone, head, CUB200(root, True, tf), iterations,
+                               lr=FINE_GRAINED['lr_pretrained'], head_lr=FINE_GRAINED['lr_new'], batch_size=4)   # Sec. 6's fixed rates
     test = CUB200(root, False, tf)
     with torch.no_grad():
         backbone.eval(); x = torch.stack([test[i][0] for i in range(len(test))]); y = torch.tensor([test[i][1] for i in range(len(test))])
@@ -244,34 +244,36 @@ def standin_smoke(name:str, root, loss:str='virtual_softmax', iterations:int=3) 
     return pipelines[name](root, loss, iterations)
 
 # %% ../nbs/14_experiments.ipynb #4297149c
-# the paper's test errors (%), one table for all datasets: a view of the registry (notebook 11)
-PAPER_ERRORS = {key: error for d in DATASETS.values() for key, error in d.paper_errors.items()}
+def run_setting(config:dict) -> Setting:
+    "The row of the paper's tables a run's config (a dict, as records hold it) belongs to (notebook 09)."
+    dataset = DATASETS[config['dataset']].display
+    if config.get('arch') == 'mnist_toy': return Setting(dataset, toy_dim=config.get('feature_dim') or TABLE1['mnist_toy'].feature_dim)
+    return Setting(dataset, config.get('width', 1), bool(config.get('augment')))
 
 def setting_name(config:dict) -> str:
-    "Row name of a run: dataset (t, '+'), plus any ablated recipe choice that differs from the campaign's."
-    ds = DATASETS[config['dataset']].display
-    if config['arch'] == 'mnist_toy': name = f"mnist toy {config['feature_dim']}-D"
-    else: name = (f"{ds} t={config['width']}" if ds.startswith('cifar') else ds) + ('+' if config.get('augment') else '')
+    "Row name of a run: its paper setting's name, plus any ablated recipe choice that differs from the campaign's."
+    name = run_setting(config).name
     if config.get('head', 'bn_prelu') != 'bn_prelu': name += f" ({config['head']} head)"
     if config.get('anchor_init', TrainConfig.anchor_init) != TrainConfig.anchor_init: name += f" ({config['anchor_init']} anchors)"
     return name
 
-def summary_table(records:list, tier:str, paper:dict=PAPER_ERRORS):
+def summary_table(records:list, tier:str):
     "DataFrame: setting, loss, budget (tier, iterations), seeds, ours (mean ± std error %), paper, gain ours (95 % CI, Welch p, verdict), gain paper."
     import pandas as pd
     rows = {}
     for r in records:
         c = r['config']; rows.setdefault((setting_name(c), r['schedule'][0], c['loss']), []).append(r)
+    settings = {setting_name(r['config']): run_setting(r['config']) for r in records}   # an ablated row keeps its setting's paper number
     out = []
     for (setting, its, loss), runs in rows.items():
         errs, base = np.array([r['test_error'] for r in runs]), rows.get((setting, its, 'softmax'))
-        p, p_base = paper.get((setting.split(' (')[0], loss)), paper.get((setting.split(' (')[0], 'softmax'))
-        dataset = runs[0]['config']['dataset']
+        p, p_base = paper_error(settings[setting], loss), paper_error(settings[setting], 'softmax')
+        paper_its = DATASETS[runs[0]['config']['dataset']].paper_recipe.iterations
         # diverged runs: counted in the verdict, and no Welch test on them (notebook 11a)
         if loss == 'softmax': note = f"{diverged_runs(runs)} of {len(runs)} runs diverged" if diverged_runs(runs) else None
         else: note = untestable(base, runs, loss) if base is not None else None
         g = welch_gain([r['test_error'] for r in base], errs) if loss != 'softmax' and base is not None and not note else None
-        out.append(dict(setting=setting, loss=loss, budget=f"{tier}: {its} it ({its / PAPER_RECIPES[dataset][0]:.0%} of paper)",
+        out.append(dict(setting=setting, loss=loss, budget=f"{tier}: {its} it ({its / paper_its:.0%} of paper)",
                         seeds=len(errs), ours=f"{errs.mean():.2f} ± {errs.std(ddof=1):.2f}" if len(errs) > 1 else f"{errs.mean():.2f}",   # no spread from one seed
                         paper=None if p is None else round(p, 2),
                         gain_ours=None if g is None else round(g['gain'], 2),

@@ -8,6 +8,7 @@ import math
 import torch, torch.nn as nn, torch.nn.functional as F
 from torch import Tensor
 from torch.autograd.function import once_differentiable
+from .paper import REFERENCE_ANNEALING
 
 # %% auto #0
 __all__ = ['ANCHOR_INITS', 'ANCHOR_INIT', 'LOSSES', 'check_features', 'check_loss_inputs', 'virtual_softmax_loss',
@@ -230,12 +231,12 @@ class _AnnealedMargin(ClassAnchorLoss):
 # %% ../nbs/00_losses.ipynb #1af73810
 class LSoftmax(_AnnealedMargin):
     "L-Softmax (Liu et al. 2016): multiplicative angular margin psi(m theta) on the target logit, annealed by lambda."
-    SCHEDULE = dict(base=1000., gamma=2.5e-5, power=35., lambda_min=0.)   # the L-Softmax reference, its MNIST prototxt
+    SCHEDULE = {k: v for k, v in REFERENCE_ANNEALING['mnist'].items() if k != 'margin'}   # the L-Softmax reference's MNIST prototxt
 
 class ASoftmax(_AnnealedMargin):
     "A-Softmax / SphereFace (Liu et al. 2017): L-Softmax with unit-norm class anchors."
     normalize_weight = True
-    SCHEDULE = dict(base=1000., gamma=0.12, power=1., lambda_min=5.)      # SphereFace's released face prototxt
+    SCHEDULE = {k: v for k, v in REFERENCE_ANNEALING['sphereface'].items() if k != 'margin'}   # SphereFace's face prototxt
 
 # %% ../nbs/00_losses.ipynb #868f1a47
 class NoisySoftmax(ClassAnchorLoss):

@@ -7,9 +7,10 @@ from __future__ import annotations
 import torch, torch.nn as nn
 from torch import Tensor
 from .losses import ClassAnchorLoss
+from .paper import TABLE1   # the columns of Table 1 (notebook 09)
 
 # %% auto #0
-__all__ = ['TABLE1', 'FEATURE_HEADS', 'conv_bn_prelu', 'conv_block', 'feature_layer', 'PaperCNN', 'pooled_size', 'ResidualUnit',
+__all__ = ['FEATURE_HEADS', 'conv_bn_prelu', 'conv_block', 'feature_layer', 'PaperCNN', 'pooled_size', 'ResidualUnit',
            'SphereFace20', 'googlenet_features', 'build_model', 'init_weights']
 
 # %% ../nbs/10_models.ipynb #fe856200
@@ -20,15 +21,6 @@ def conv_bn_prelu(in_ch:int, out_ch:int, kernel:int) -> nn.Sequential:
 
 def conv_block(in_ch:int, out_ch:int, kernel:int, depth:int) -> list:
     return [conv_bn_prelu(in_ch if i == 0 else out_ch, out_ch, kernel) for i in range(depth)]
-
-# (block depths, block widths at t=1, kernel, last pooling, feature dim) per Table 1 column
-TABLE1 = {
-    'mnist_toy': ((2, 2, 2), (32, 64, 128), 5, 'max', 2),
-    'mnist':     ((4, 4, 4), (32, 32, 32), 3, 'max', 64),
-    'svhn':      ((5, 4, 4), (32, 64, 128), 3, 'max', 64),
-    'cifar10':   ((5, 4, 4), (32, 64, 128), 3, 'max', 64),
-    'cifar100':  ((5, 4, 4), (32, 64, 128), 3, 'avg', 512),
-}
 
 FEATURE_HEADS = ('bn_prelu', 'linear')
 

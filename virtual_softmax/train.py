@@ -10,30 +10,25 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch, torch.nn as nn
 import torch.distributed as dist
-from .losses import get_loss, LSoftmax, ANCHOR_INIT, ANCHOR_INITS
+from .losses import get_loss, ANCHOR_INIT, ANCHOR_INITS
+from .paper import REFERENCE_ANNEALING
 from .distributed import ShardedVirtualSoftmax
 from .models import build_model, init_weights
 from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, fixed_subset, DATASETS
 from .results import ResultsStore
 
 # %% auto #0
-__all__ = ['PAPER_RECIPES', 'DEFAULT_ARCH', 'RECIPE_VERSION', 'ALWAYS_KEYED', 'ANNEALING', 'SHARDED_LOSSES', 'one_process_loss',
-           'scaled_schedule', 'TrainConfig', 'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed',
-           'Classifier', 'is_sharded', 'data_parallel', 'whole_state', 'rank_state', 'cpu_flags', 'cpu_name',
-           'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir',
-           'loss_kwargs', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint',
-           'run_record', 'Interrupted', 'stop_signals', 'stop_requested', 'test_interval', 'quick_test_size', 'Run',
-           'score_point', 'log_point', 'fit', 'train', 'load_checkpoint']
+__all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'one_process_loss', 'scaled_schedule', 'TrainConfig',
+           'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed', 'Classifier', 'is_sharded',
+           'data_parallel', 'whole_state', 'rank_state', 'cpu_flags', 'cpu_name', 'bf16_speedup', 'cpu_bf16_pays',
+           'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir', 'loss_kwargs', 'build',
+           'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint', 'run_record',
+           'Interrupted', 'stop_signals', 'stop_requested', 'test_interval', 'quick_test_size', 'Run', 'score_point',
+           'log_point', 'fit', 'train', 'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
-# views of the dataset registry (notebook 11), kept under their old names
-PAPER_RECIPES = {name: (d.iterations, d.milestones) for name, d in DATASETS.items()}   # Sec. 6: (iterations, lr milestones)
-DEFAULT_ARCH = {name: d.arch for name, d in DATASETS.items()}
 RECIPE_VERSION = 2   # bump whenever a default changes what a run computes; it enters every key
 ALWAYS_KEYED = ('head', 'anchor_init', 'lr', 'warmup')   # recipe choices an ablation varies: keyed even at their default
-_LSOFTMAX_MNIST = dict(margin=4, **LSoftmax.SCHEDULE)                                  # myexamples/mnist prototxt
-_LSOFTMAX_CIFAR = dict(margin=4, base=1000., gamma=2e-5, power=45., lambda_min=0.)     # myexamples/cifar10 (m=4, see text)
-ANNEALING = {name: {'mnist': _LSOFTMAX_MNIST, 'cifar': _LSOFTMAX_CIFAR}[d.annealing] for name, d in DATASETS.items()}
 
 SHARDED_LOSSES = {'sharded_virtual_softmax': 'virtual_softmax'}   # trainer loss -> the one-process loss it computes (notebook 00b)
 
@@ -82,8 +77,9 @@ class TrainConfig:
 
     def schedule(self):
         if self.iterations is not None: return self.iterations, tuple(self.milestones or ())
-        if self.dataset not in PAPER_RECIPES: raise ValueError(f"no paper recipe for {self.dataset!r}; give iterations")
-        return scaled_schedule(*PAPER_RECIPES[self.dataset], self.scale)
+        if self.dataset not in DATASETS: raise ValueError(f"no paper recipe for {self.dataset!r}; give iterations")
+        recipe = DATASETS[self.dataset].paper_recipe
+        return scaled_schedule(recipe.iterations, recipe.milestones, self.scale)
 
     def key(self) -> str:
         "Identity of the run's result: everything that changes the numbers, not where or how fast it ran."
@@ -293,20 +289,20 @@ def git_commit(path=None) -> str:
 
 def run_dir(config:TrainConfig) -> Path:
     "The run's folder under `out`: its checkpoint lives here."
-    return Path(config.out) / f"{config.dataset}-{config.arch or DEFAULT_ARCH[config.dataset]}-t{config.width}-{config.loss}-s{config.seed}-{config.key()}"
+    return Path(config.out) / f"{config.dataset}-{config.arch or DATASETS[config.dataset].paper_recipe.arch}-t{config.width}-{config.loss}-s{config.seed}-{config.key()}"
 
 # %% ../nbs/12_train.ipynb #31a1b6e2
 def loss_kwargs(config:TrainConfig) -> dict:
     "The head's keywords: L-/A-Softmax get their dataset's annealing schedule, on a clock scaled to the run's length."
-    if config.loss not in ('lsoftmax', 'asoftmax') or config.dataset not in ANNEALING: return dict(config.loss_kwargs)
-    clock = PAPER_RECIPES[config.dataset][0] / config.schedule()[0] if config.dataset in PAPER_RECIPES else 1.0
-    return {**ANNEALING[config.dataset], 'clock': clock, **config.loss_kwargs}
+    if config.loss not in ('lsoftmax', 'asoftmax') or config.dataset not in DATASETS: return dict(config.loss_kwargs)
+    recipe = DATASETS[config.dataset].paper_recipe
+    return {**REFERENCE_ANNEALING[recipe.annealing], 'clock': recipe.iterations / config.schedule()[0], **config.loss_kwargs}
 
 def build(config:TrainConfig, in_channels:int, image_size:int, num_classes:int, shard:bool=True) -> Classifier:
     """Backbone and loss head of a run, initialised by `init_weights` from the run's seed. A sharded loss gets this
     rank's rows of the same anchors when `shard` and there is a process group of more than one (else the whole head)."""
     torch.manual_seed(config.seed)
-    backbone = build_model(config.arch or DEFAULT_ARCH[config.dataset], config.width, in_channels, image_size,
+    backbone = build_model(config.arch or DATASETS[config.dataset].paper_recipe.arch, config.width, in_channels, image_size,
                            config.feature_dim, head=config.head)
     # the head is made with xavier anchors and refilled after the network, as before the loss owned its filler: the
     # random stream, and so every stored run, stays what it was
