@@ -2,7 +2,7 @@
 import subprocess, sys
 from pathlib import Path
 import torch
-from virtual_softmax.data import write_standin
+from virtual_softmax.standins import write_standin
 
 
 def test_ddp_ranks_stay_identical(tmp_path):

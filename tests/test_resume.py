@@ -2,7 +2,7 @@
 import os, signal, subprocess, sys, time
 from pathlib import Path
 import torch
-from virtual_softmax.data import write_standin
+from virtual_softmax.standins import write_standin
 from virtual_softmax.results import read_results
 
 ITERATIONS, CKPT_EVERY = 40, 5

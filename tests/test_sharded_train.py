@@ -4,8 +4,10 @@ checkpoint, and the checkpoint scores on one process with the accuracy the run r
 import json, os, re, subprocess, sys
 from pathlib import Path
 import torch
-from virtual_softmax.data import write_standin, load_tensors
-from virtual_softmax.train import load_checkpoint, top1_accuracy
+from virtual_softmax.data import load_tensors
+from virtual_softmax.standins import write_standin
+from virtual_softmax.train import load_checkpoint
+from virtual_softmax.evaluate import top1_accuracy
 
 TORCHRUN = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=2']
 ENV = {**os.environ, 'OMP_NUM_THREADS': '1'}

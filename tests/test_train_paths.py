@@ -3,7 +3,7 @@ torch.compile, alone and together. Each must give a finite loss that agrees with
 tolerance, and checkpoint + resume must give exactly the weights of an uninterrupted run."""
 import dataclasses, math
 import pytest, torch
-from virtual_softmax.data import write_standin
+from virtual_softmax.standins import write_standin
 from virtual_softmax.train import TrainConfig, train
 
 ITS = 6

@@ -4,13 +4,13 @@
 
 # %% ../nbs/14a_campaign.ipynb #ed4f7e04
 from __future__ import annotations
-import os, sys, time, json, signal, shutil, threading, traceback, dataclasses
+import os, sys, time, signal, shutil, threading, traceback, dataclasses
 from pathlib import Path
-import numpy as np
 import torch
 from .train import TrainConfig, train, run_dir, cpu_name, run_precision, Interrupted
 from .results import ResultsStore
-from .experiments import experiment_configs, setting_name
+from .experiments import experiment_configs
+from .tables import setting_name
 
 # %% auto #0
 __all__ = ['INFLIGHT', 'checkpoint_iteration', 'carry', 'restore_inflight', 'missing_runs', 'campaign', 'cpu_step_seconds',

@@ -8,16 +8,17 @@ import argparse, inspect, json, re, sys, textwrap, dataclasses
 import numpy as np
 from pathlib import Path
 from .losses import LOSSES, ANCHOR_INITS
-from .results import ResultsStore
+from .results import ResultsStore, welch_gain
 from .data import DATASETS, load_tensors, DatasetMissing
 from .models import FEATURE_HEADS
 from .paper import TABLE1, paper_error
-from .train import (TrainConfig, SHARDED_LOSSES, train, top1_accuracy, load_checkpoint, cpu_name,
+from .train import (TrainConfig, SHARDED_LOSSES, train, load_checkpoint, cpu_name,
                                    run_precision, Interrupted)
 from .throughput import benchmark_trainer, before_after, threads_vs_processes
 from .campaign import campaign, campaign_plan, carry
-from .experiments import (EXPERIMENTS, TIERS, reproduce, summary_table, current_tier,
-                                         setting_name, run_setting, welch_gain, experiment_configs)
+from .experiments import EXPERIMENTS, TIERS, reproduce, current_tier, experiment_configs
+from .tables import summary_table, setting_name, run_setting
+from .evaluate import top1_accuracy
 
 # %% auto #0
 __all__ = ['COMMANDS', 'field_docs', 'add_config_args', 'config_from_args', 'parser', 'compare_report', 'main']

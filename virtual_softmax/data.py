@@ -5,7 +5,7 @@
 # %% ../nbs/11_data.ipynb #f4803942
 from __future__ import annotations
 import os, io, pickle, tarfile, hashlib, struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable
 from pathlib import Path
 import numpy as np
@@ -14,10 +14,10 @@ from torch import Tensor
 from .paper import Recipe, RECIPES
 
 # %% auto #0
-__all__ = ['CIFAR10_CLASSES', 'DATASETS', 'DatasetMissing', 'data_root', 'cache_dir', 'atomic_savez', 'read_idx', 'write_idx',
-           'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn', 'DatasetDamaged', 'load_cifar100',
-           'load_imagenet32', 'DatasetSpec', 'load_tensors', 'write_standin', 'CUB200', 'read_pairs', 'face_pairs',
-           'casia_webface', 'pad_crop_flip', 'DeviceBatches', 'fixed_subset', 'ImageNorm', 'eval_batches']
+__all__ = ['MNIST_FILES', 'CIFAR10_CLASSES', 'CIFAR100_BINS_DIR', 'DATASETS', 'DatasetMissing', 'data_root', 'cache_dir',
+           'atomic_savez', 'read_idx', 'write_idx', 'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn',
+           'DatasetDamaged', 'load_cifar100', 'load_imagenet32', 'DatasetSpec', 'load_tensors', 'CUB200', 'read_pairs',
+           'face_pairs', 'casia_webface', 'pad_crop_flip', 'DeviceBatches', 'fixed_subset', 'ImageNorm', 'eval_batches']
 
 # %% ../nbs/11_data.ipynb #cc4e4a33
 class DatasetMissing(FileNotFoundError):
@@ -66,14 +66,14 @@ def write_idx(path:Path, array:np.ndarray):
     array = np.ascontiguousarray(array, dtype=np.uint8)
     Path(path).write_bytes(struct.pack('>HBB', 0, 0x08, array.ndim) + struct.pack('>' + 'I' * array.ndim, *array.shape) + array.tobytes())
 
-_MNIST_FILES = {True: ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'), False: ('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')}
+MNIST_FILES = {True: ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'), False: ('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')}
 
 def load_mnist_like(root, train:bool, folder:str='MNIST'):
     "MNIST or Fashion-MNIST from `root/<folder>/raw/` (torchvision's layout, uncompressed IDX)."
     raw = Path(root) / folder / 'raw'
     how = (f"On a networked machine add --download (vsoftmax) or download=True (Python), "
            f"or copy the four uncompressed IDX files into {raw}.")
-    images, labels = (_require(raw / f, folder, how) for f in _MNIST_FILES[train])
+    images, labels = (_require(raw / f, folder, how) for f in MNIST_FILES[train])
     return torch.from_numpy(read_idx(images).copy())[:, None], torch.from_numpy(read_idx(labels).astype(np.int64))
 
 def _unpickle(path):
@@ -133,7 +133,7 @@ class DatasetDamaged(ValueError):
     def __init__(self, dataset:str, path, problem:str, expected:str):
         super().__init__(f"{dataset} at {path} is damaged ({problem}); expected {expected}")
 
-_CIFAR100_BINS = 'cifar100_split_bins/cifar-100-binary'
+CIFAR100_BINS_DIR = 'cifar100_split_bins/cifar-100-binary'
 _CIFAR100_EXPECTED = ("an xz tarball holding cifar100_split_bins/cifar-100-binary/ with fine_label_names.txt, "
                       "coarse_label_names.txt, coarse_to_fine_mapping.json and, for each of the 100 classes, "
                       "'split train bins/<name>-<id>-train.bin' and 'split test bins/<name>-<id>-test.bin' (3072 bytes an image)")
@@ -257,66 +257,6 @@ def load_tensors(name:str, root=None, train:bool=True, download:bool=False):
         if not fetched: raise
         return DATASETS[name].loader(root, train)
 
-# %% ../nbs/11_data.ipynb #38b21e58
-def _fake_images(rng, n, classes, shape):
-    labels = rng.integers(0, classes, n)
-    centres = rng.integers(40, 216, (classes, *shape))
-    images = np.clip(centres[labels] + rng.normal(0, 30, (n, *shape)), 0, 255).astype(np.uint8)
-    return images, labels
-
-def _write_pickle(path, obj):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, 'wb') as f: pickle.dump(obj, f)
-
-# %% ../nbs/11_data.ipynb #396a604c
-def write_standin(name:str, root, n_train:int=64, n_test:int=32, seed:int=0) -> Path:
-    "Write a small generated dataset `name` under `root` in its real on-disk layout; returns the root."
-    root, rng = Path(root), np.random.default_rng(seed)
-    if name in ('mnist', 'fashion_mnist'):
-        raw = root / ('MNIST' if name == 'mnist' else 'FashionMNIST') / 'raw'; raw.mkdir(parents=True, exist_ok=True)
-        for train, n in ((True, n_train), (False, n_test)):
-            x, y = _fake_images(rng, n, 10, (28, 28))
-            write_idx(raw / _MNIST_FILES[train][0], x); write_idx(raw / _MNIST_FILES[train][1], y)
-    elif name in ('cifar10', 'cifar100'):
-        classes = 10 if name == 'cifar10' else 100
-        folder = root / ('cifar-10-batches-py' if classes == 10 else 'cifar-100-python')
-        key = 'labels' if classes == 10 else 'fine_labels'
-        files = [(f'data_batch_{i}', n_train // 5) for i in range(1, 6)] + [('test_batch', n_test)] if classes == 10 else [('train', n_train), ('test', n_test)]
-        for fname, n in files:
-            x, y = _fake_images(rng, n, classes, (3, 32, 32))
-            _write_pickle(folder / fname, {'data': x.reshape(n, -1), key: y.tolist()})
-    elif name == 'svhn':
-        from scipy.io import savemat
-        (root / 'svhn').mkdir(parents=True, exist_ok=True)
-        for split, n in (('train', n_train), ('test', n_test)):
-            x, y = _fake_images(rng, n, 10, (32, 32, 3))
-            savemat(root / 'svhn' / f'{split}_32x32.mat', {'X': x.transpose(1, 2, 3, 0), 'y': np.where(y == 0, 10, y)[:, None]})
-    elif name == 'imagenet32':
-        for fname, n in [('train_data_batch_1', n_train // 2), ('train_data_batch_2', n_train - n_train // 2), ('val_data', n_test)]:
-            x, y = _fake_images(rng, n, 1000, (3, 32, 32))
-            _write_pickle(root / 'imagenet32' / fname, {'data': x.reshape(n, -1), 'labels': (y + 1).tolist()})
-    elif name == 'cifar100_bins': _write_cifar100_bins(root, rng, max(1, n_train // 100), max(1, n_test // 100))
-    elif name == 'cub200': _write_cub(root, rng, n_train + n_test)
-    elif name in ('lfw', 'sllfw', 'casia'): _write_faces(root, rng)
-    else: raise ValueError(f"no stand-in writer for {name!r}")
-    return root
-
-# %% ../nbs/11_data.ipynb #9b6159b4
-def _write_cifar100_bins(root:Path, rng, per_class_train:int, per_class_test:int, fine=None, coarse=None):
-    "The offline CIFAR-100 archive's layout (label-free per-class raw files in an xz tarball), with generated images."
-    import json
-    fine = fine or [f'class{i:02d}' for i in range(100)]; coarse = coarse or [f'super{i:02d}' for i in range(20)]
-    members = {'fine_label_names.txt': '\n'.join(fine).encode(), 'coarse_label_names.txt': '\n'.join(coarse).encode(),
-               'coarse_to_fine_mapping.json': json.dumps({c: fine[5 * k:5 * k + 5] for k, c in enumerate(coarse)}).encode()}
-    for split, n in (('train', per_class_train), ('test', per_class_test)):
-        for i, name in enumerate(fine):
-            members[f'split {split} bins/{name}-{i}-{split}.bin'] = _fake_images(rng, n, 1, (3072,))[0].tobytes()
-    path = root / 'cifar100-bins' / 'cifar100-split-bins.tar.xz'; path.parent.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(path, 'w:xz') as tar:
-        for name, data in members.items():
-            info = tarfile.TarInfo(f'{_CIFAR100_BINS}/{name}'); info.size = len(data); tar.addfile(info, io.BytesIO(data))
-    return path
-
 # %% ../nbs/11_data.ipynb #80370534
 class CUB200(torch.utils.data.Dataset):
     "CUB-200-2011 in its published layout; `transform` maps a PIL image to a tensor."
@@ -368,40 +308,6 @@ def casia_webface(root=None, transform=None):
                       "Obtain CASIA-WebFace from its authors (licence required), align faces to 112x96 as SphereFace does, "
                       "and place one folder per identity under the data root's CASIA-WebFace/.")
     return ImageFolder(folder, transform=transform)
-
-# %% ../nbs/11_data.ipynb #7cbce797
-def _save_jpeg(path, array):
-    from PIL import Image
-    path.parent.mkdir(parents=True, exist_ok=True)
-    Image.fromarray(array).save(path, quality=90)
-
-def _write_cub(root, rng, n):
-    folder = root / 'CUB_200_2011'
-    x, y = _fake_images(rng, n, 3, (48, 64, 3))
-    images, labels, split = [], [], []
-    for i in range(n):
-        rel = f"{y[i] + 1:03d}.Bird_{y[i] + 1}/img_{i:04d}.jpg"
-        _save_jpeg(folder / 'images' / rel, x[i])
-        images.append(f"{i + 1} {rel}"); labels.append(f"{i + 1} {y[i] + 1}"); split.append(f"{i + 1} {int(i % 3 != 0)}")
-    for fname, lines in (('images.txt', images), ('image_class_labels.txt', labels), ('train_test_split.txt', split)):
-        (folder / fname).write_text('\n'.join(lines) + '\n')
-
-def _write_faces(root, rng, identities:int=6, per_identity:int=3, per_fold:int=2):
-    x, _ = _fake_images(rng, identities * per_identity, 1, (112, 96, 3))
-    names = [f"Person_{k}" for k in range(identities)]
-    for k, name in enumerate(names):
-        for n in range(per_identity):
-            _save_jpeg(root / 'lfw' / name / f"{name}_{n + 1:04d}.jpg", x[k * per_identity + n])
-            _save_jpeg(root / 'CASIA-WebFace' / name / f"{n + 1:03d}.jpg", x[k * per_identity + n])
-    for bench in ('lfw', 'sllfw'):
-        lines = [f"10\t{per_fold}"]
-        for fold in range(10):
-            for p in range(per_fold):
-                a = names[(fold + p) % identities]; lines.append(f"{a}\t1\t{2 + (fold + p) % (per_identity - 1)}")
-            for p in range(per_fold):
-                a, b = names[(fold + p) % identities], names[(fold + p + 1) % identities]; lines.append(f"{a}\t1\t{b}\t2")
-        (root / bench).mkdir(parents=True, exist_ok=True)
-        (root / bench / 'pairs.txt').write_text('\n'.join(lines) + '\n')
 
 # %% ../nbs/11_data.ipynb #86a90921
 def _generator(*key:int) -> torch.Generator:

@@ -5,11 +5,15 @@
 # %% ../nbs/13_evaluate.ipynb #adce7d89
 from __future__ import annotations
 import numpy as np
-import torch, torch.nn.functional as F
+import torch, torch.nn as nn, torch.nn.functional as F
+import torch.distributed as dist
 from torch import Tensor
+from .data import DeviceBatches, ImageNorm, eval_batches
+from .distributed import ShardedVirtualSoftmax
 
 # %% auto #0
-__all__ = ['topk_accuracy', 'extract_features', 'cosine_confusion', 'best_threshold', 'verification_accuracy', 'pair_scores']
+__all__ = ['topk_accuracy', 'extract_features', 'top1_accuracy', 'cosine_confusion', 'best_threshold', 'verification_accuracy',
+           'pair_scores']
 
 # %% ../nbs/13_evaluate.ipynb #29aeaba9
 def topk_accuracy(logits:Tensor, labels:Tensor, ks=(1, 5)) -> dict:
@@ -26,6 +30,25 @@ def extract_features(backbone, batches) -> tuple:
     feats, labels = zip(*[(backbone(x).float().cpu(), y.cpu()) for x, y in batches])
     backbone.train(was)
     return torch.cat(feats), torch.cat(labels)
+
+# %% ../nbs/13_evaluate.ipynb #c3ca27d5
+@torch.no_grad()
+def top1_accuracy(model:nn.Module, images, labels, batches:DeviceBatches|ImageNorm, amp:bool=False) -> float:
+    """Top-1 accuracy (%) of a `Classifier` (notebook 12) over a whole test split, normalised by `batches`. With a sharded
+    head every rank calls it: rank 0 runs the backbone, every rank scores rank 0's features against its own anchor
+    rows, and all return rank 0's count."""
+    was_training = model.training; model.eval()
+    sharded = isinstance(model.head, ShardedVirtualSoftmax); scorer = not sharded or dist.get_rank(model.head.group) == 0
+    correct = torch.zeros((), dtype=torch.long, device=next(model.parameters()).device)
+    for x, y in eval_batches(images, labels, batches):
+        if scorer:
+            with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=amp): feats = model.backbone(x).float()
+        else: feats = x.new_zeros(0, model.head.in_features)          # the other ranks lend their rows only
+        predicted = model.head.predict(feats) if sharded else model.head.logits(feats).argmax(1)
+        if scorer: correct += (predicted == y).sum()
+    if sharded: dist.broadcast(correct, src=dist.get_global_rank(model.head.group, 0) if model.head.group else 0, group=model.head.group)
+    model.train(was_training)
+    return 100.0 * correct.item() / len(labels)
 
 # %% ../nbs/13_evaluate.ipynb #b5fb8196
 def cosine_confusion(features:Tensor, labels:Tensor, num_classes:int) -> Tensor:

@@ -4,20 +4,20 @@
 
 # %% ../nbs/14_experiments.ipynb #b6ca940e
 from __future__ import annotations
-import os, sys, time, signal, shutil, threading, traceback, dataclasses
+import os, dataclasses
 from pathlib import Path
-import numpy as np
 import torch
 from .train import TrainConfig, train
-from .paper import TABLE1, FINE_GRAINED, Setting, paper_error
-from .results import ResultsStore, welch_gain, seed_gain, campaign_time, untestable, diverged_runs
+from .paper import FINE_GRAINED, RECIPES
+from .results import ResultsStore, campaign_time
 from .data import DATASETS
+from .tables import setting_name   # the row names of missing runs (notebook 13a)
 
 # %% auto #0
 __all__ = ['TIERS', 'NO_CPU_TIER', 'SOFTMAX_VS_3_SEEDS', 'SOFTMAX_VS_5_SEEDS', 'COMPARED_3_SEEDS', 'COMPARED_1_SEED',
            'EXPERIMENTS', 'CPU_BUDGETS', 'current_tier', 'at_tier', 'experiment_configs', 'environment_line',
            'train_missing_default', 'notebook_setup', 'experiment_records', 'reproduce', 'load_model',
-           'features_of_run', 'train_imagefolder', 'standin_smoke', 'run_setting', 'setting_name', 'summary_table']
+           'features_of_run', 'train_imagefolder', 'standin_smoke']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
 # A *tier* is how much of each experiment to run: `smoke` (CI), `cpu` (this repo's saved notebooks) or `paper`.
@@ -87,7 +87,7 @@ EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msr
     # not run on these machines (no data): their paper-tier configurations, smoke-tested on stand-ins
     'cifar100': lambda: [cfg for aug in (False, True) for t in (2, 3, 4, 7) for cfg in _runs('cifar100', 'cifar100', SOFTMAX_VS_3_SEEDS, width=t, augment=aug)],
     'svhn': lambda: _runs('svhn', 'svhn', SOFTMAX_VS_3_SEEDS + COMPARED_1_SEED),
-    'imagenet32': lambda: _runs('imagenet32', 'cifar100', [('softmax', (0,)), ('virtual_softmax', (0,))] + COMPARED_1_SEED, width=7),
+    'imagenet32': lambda: _runs('imagenet32', 'cifar100', [('softmax', (0,)), ('virtual_softmax', (0,))] + COMPARED_1_SEED, width=RECIPES['imagenet32'].width),
 }
 
 CPU_BUDGETS = {'cifar10_20k': 1.0, 'cifar10_5k': 0.25, 'table3_mnist_20k': 1.0, 'cifar100_t2': 0.1, 'fig2_20k': 1.0}
@@ -193,7 +193,8 @@ def _standin_cub200(root, loss:str, iterations:int) -> dict:
     "CUB-200 (Table 5): fine-tune torchvision's GoogLeNet with the loss on a generated stand-in, then score it."
     import torchvision.transforms as T
     from virtual_softmax.models import googlenet_features
-    from virtual_softmax.data import CUB200, write_standin
+    from virtual_softmax.data import CUB200
+    from virtual_softmax.standins import write_standin
     from virtual_softmax.losses import get_loss
     from virtual_softmax.evaluate import topk_accuracy
     write_standin('cub200', root, n_train=12, n_test=6)
@@ -211,7 +212,8 @@ def _standin_faces(root, loss:str, iterations:int) -> dict:
     "Faces (Table 6): train SphereFace-20 on a generated CASIA-WebFace stand-in, then verify LFW / SLLFW pairs."
     import torchvision.transforms as T
     from virtual_softmax.models import SphereFace20
-    from virtual_softmax.data import casia_webface, face_pairs, write_standin
+    from virtual_softmax.data import casia_webface, face_pairs
+    from virtual_softmax.standins import write_standin
     from virtual_softmax.losses import get_loss
     from virtual_softmax.evaluate import pair_scores, verification_accuracy
     from PIL import Image
@@ -230,8 +232,7 @@ def _standin_faces(root, loss:str, iterations:int) -> dict:
 # %% ../nbs/14_experiments.ipynb #ddb1665b
 def standin_smoke(name:str, root, loss:str='virtual_softmax', iterations:int=3) -> dict:
     "Run the whole pipeline of a not-run experiment on a generated stand-in under `root`: train a few steps, evaluate."
-    from virtual_softmax.data import write_standin
-    from virtual_softmax.losses import get_loss
+    from virtual_softmax.standins import write_standin
     if name in NO_CPU_TIER:   # the in-memory datasets: one short trainer run
         ds = {'cifar100': 'cifar100', 'svhn': 'svhn', 'imagenet32': 'imagenet32'}[name]
         write_standin(ds, root, n_train=64, n_test=32)
@@ -242,42 +243,3 @@ def standin_smoke(name:str, root, loss:str='virtual_softmax', iterations:int=3) 
     pipelines = dict(cub200=_standin_cub200, faces=_standin_faces)
     if name not in pipelines: raise ValueError(f"no stand-in pipeline for {name!r}")
     return pipelines[name](root, loss, iterations)
-
-# %% ../nbs/14_experiments.ipynb #4297149c
-def run_setting(config:dict) -> Setting:
-    "The row of the paper's tables a run's config (a dict, as records hold it) belongs to (notebook 09)."
-    dataset = DATASETS[config['dataset']].display
-    if config.get('arch') == 'mnist_toy': return Setting(dataset, toy_dim=config.get('feature_dim') or TABLE1['mnist_toy'].feature_dim)
-    return Setting(dataset, config.get('width', 1), bool(config.get('augment')))
-
-def setting_name(config:dict) -> str:
-    "Row name of a run: its paper setting's name, plus any ablated recipe choice that differs from the campaign's."
-    name = run_setting(config).name
-    if config.get('head', 'bn_prelu') != 'bn_prelu': name += f" ({config['head']} head)"
-    if config.get('anchor_init', TrainConfig.anchor_init) != TrainConfig.anchor_init: name += f" ({config['anchor_init']} anchors)"
-    return name
-
-def summary_table(records:list, tier:str):
-    "DataFrame: setting, loss, budget (tier, iterations), seeds, ours (mean ± std error %), paper, gain ours (95 % CI, Welch p, verdict), gain paper."
-    import pandas as pd
-    rows = {}
-    for r in records:
-        c = r['config']; rows.setdefault((setting_name(c), r['schedule'][0], c['loss']), []).append(r)
-    settings = {setting_name(r['config']): run_setting(r['config']) for r in records}   # an ablated row keeps its setting's paper number
-    out = []
-    for (setting, its, loss), runs in rows.items():
-        errs, base = np.array([r['test_error'] for r in runs]), rows.get((setting, its, 'softmax'))
-        p, p_base = paper_error(settings[setting], loss), paper_error(settings[setting], 'softmax')
-        paper_its = DATASETS[runs[0]['config']['dataset']].paper_recipe.iterations
-        # diverged runs: counted in the verdict, and no Welch test on them (notebook 11a)
-        if loss == 'softmax': note = f"{diverged_runs(runs)} of {len(runs)} runs diverged" if diverged_runs(runs) else None
-        else: note = untestable(base, runs, loss) if base is not None else None
-        g = welch_gain([r['test_error'] for r in base], errs) if loss != 'softmax' and base is not None and not note else None
-        out.append(dict(setting=setting, loss=loss, budget=f"{tier}: {its} it ({its / paper_its:.0%} of paper)",
-                        seeds=len(errs), ours=f"{errs.mean():.2f} ± {errs.std(ddof=1):.2f}" if len(errs) > 1 else f"{errs.mean():.2f}",   # no spread from one seed
-                        paper=None if p is None else round(p, 2),
-                        gain_ours=None if g is None else round(g['gain'], 2),
-                        ci95=None if g is None or np.isnan(g['ci_low']) else f"{g['ci_low']:+.2f} to {g['ci_high']:+.2f}",
-                        p=None if g is None or np.isnan(g['p']) else round(g['p'], 3), verdict=note if g is None else g['verdict'],
-                        gain_paper=None if loss == 'softmax' or p is None or p_base is None else round(p_base - p, 2)))
-    return pd.DataFrame(out)

@@ -4,10 +4,11 @@
 
 # %% ../nbs/12a_throughput.ipynb #9ac37c57
 from __future__ import annotations
-import os, time
+import os, time   # os: the notebook reads $VS_SCALE
+from pathlib import Path
 import numpy as np
 import torch
-from .train import (TrainConfig, build, train, run_dir, quiet_compile_logs, run_precision, cpu_name)
+from .train import (TrainConfig, build, train, run_dir, quiet_compile_logs, run_precision)
 from .data import DATASETS, load_tensors
 
 # %% auto #0
@@ -164,7 +165,8 @@ def step_profile(dataset:str='cifar10_jpeg', compile:bool=True, steps:int=3, bat
     and checkpoints amortised per iteration. Also returns the step's FLOPs and its wall time (s)."""
     import pandas as pd, tempfile
     from torch.profiler import profile
-    from virtual_softmax.train import top1_accuracy, atomic_save
+    from virtual_softmax.train import atomic_save
+    from virtual_softmax.evaluate import top1_accuracy
     from virtual_softmax.data import DeviceBatches
     d = DATASETS[dataset]; threads = torch.get_num_threads(); torch.set_num_threads(1)
     try:

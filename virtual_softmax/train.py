@@ -11,20 +11,21 @@ from pathlib import Path
 import torch, torch.nn as nn
 import torch.distributed as dist
 from .losses import get_loss, ANCHOR_INIT, ANCHOR_INITS
-from .paper import REFERENCE_ANNEALING
+from .paper import REFERENCE_ANNEALING, INITIAL_LR
 from .distributed import ShardedVirtualSoftmax
 from .models import build_model, init_weights
-from .data import load_tensors, DeviceBatches, ImageNorm, eval_batches, fixed_subset, DATASETS
+from .data import load_tensors, DeviceBatches, ImageNorm, fixed_subset, DATASETS
 from .results import ResultsStore
+from .evaluate import top1_accuracy
 
 # %% auto #0
-__all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'one_process_loss', 'scaled_schedule', 'TrainConfig',
-           'quiet_compile_logs', 'eager_state', 'atomic_save', 'setup_distributed', 'Classifier', 'is_sharded',
-           'data_parallel', 'whole_state', 'rank_state', 'cpu_flags', 'cpu_name', 'bf16_speedup', 'cpu_bf16_pays',
-           'run_precision', 'top1_accuracy', 'LRMultiplier', 'git_commit', 'run_dir', 'loss_kwargs', 'build',
-           'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint', 'run_record',
-           'Interrupted', 'stop_signals', 'stop_requested', 'test_interval', 'quick_test_size', 'Run', 'score_point',
-           'log_point', 'fit', 'train', 'load_checkpoint']
+__all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'FEATURE_WORDS', 'ANCHOR_WORDS', 'one_process_loss',
+           'scaled_schedule', 'TrainConfig', 'recipe_sentence', 'quiet_compile_logs', 'eager_state', 'atomic_save',
+           'setup_distributed', 'Classifier', 'is_sharded', 'data_parallel', 'whole_state', 'rank_state', 'cpu_flags',
+           'cpu_name', 'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'LRMultiplier', 'git_commit', 'run_dir',
+           'loss_kwargs', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint',
+           'run_record', 'Interrupted', 'stop_signals', 'stop_requested', 'test_interval', 'quick_test_size', 'Run',
+           'score_point', 'log_point', 'fit', 'train', 'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 RECIPE_VERSION = 2   # bump whenever a default changes what a run computes; it enters every key
@@ -57,7 +58,7 @@ class TrainConfig:
     scale: float = 1.0              # fraction of the paper's iterations and milestones
     iterations: int|None = None     # override the paper's schedule (then milestones too)
     milestones: tuple|None = None   # lr /10 at these iterations (with iterations)
-    lr: float = 0.1                 # initial learning rate (Sec. 6)
+    lr: float = INITIAL_LR          # initial learning rate (Sec. 6: 0.1)
     momentum: float = 0.9           # SGD momentum (reference solvers)
     weight_decay: float = 5e-4      # L2 weight decay (reference solvers)
     warmup: float = 0.0             # linear lr warm-up, fraction of the iterations (the paper has none)
@@ -107,6 +108,24 @@ class TrainConfig:
         if self.iterations is not None and (bad := [m for m in milestones if not 0 < m < iterations]):   # scaled ones are clamped
             raise ValueError(f"milestones must lie inside (0, {iterations}) iterations, got {list(bad)}")
         return self
+
+# %% ../nbs/12_train.ipynb #17a5956b
+FEATURE_WORDS = {'bn_prelu': 'the `fc -> BN -> PReLU` feature of the reference models', 'linear': 'a bare linear feature (recipe 1)'}
+ANCHOR_WORDS = {'gaussian': '$\\mathcal N(0, 0.01^2)$', 'msra': 'msra ($\\mathcal N(0, 2/D)$)', 'xavier': 'xavier (uniform)'}
+
+def recipe_sentence(config:TrainConfig) -> str:
+    "A run's training recipe in one paragraph, from its config: what an experiment notebook says it trained with."
+    its, milestones = config.schedule()
+    arch = config.arch or DATASETS[config.dataset].paper_recipe.arch
+    percent = lambda f: f"{f:.0%}".replace('%', ' %')
+    drops = ' and '.join(percent(m / its) for m in milestones) or 'no step'
+    warmup = 'without warm-up' if not config.warmup else f"with a linear warm-up over {percent(config.warmup)} of the run"
+    precision = {True: 'bf16 autocast where this CPU runs it faster (each record names its precision)', False: 'fp32',
+                 None: 'bf16 autocast on CUDA, fp32 on CPUs'}[config.amp]
+    return (f"Recipe {RECIPE_VERSION} (notebooks 10 and 12): the Table 1 `{arch}` net (t = {config.width}) with "
+            f"{FEATURE_WORDS[config.head]}, msra fillers for the network and {ANCHOR_WORDS[config.anchor_init]} class anchors "
+            f"(notebook 30), batch {config.batch_size}, SGD momentum {config.momentum}, weight decay {config.weight_decay:g}, "
+            f"lr {config.lr:g} {warmup}, /10 at {drops} of the run ({its:,} iterations); {precision}.")
 
 # %% ../nbs/12_train.ipynb #52914166
 def quiet_compile_logs():
@@ -247,24 +266,6 @@ def run_precision(device, amp:bool|None) -> str:
     on the machine; its record says which it was, segment by segment."""
     if torch.device(device).type == 'cuda': return 'fp32' if amp is False else 'bf16'
     return 'bf16' if amp and cpu_bf16_pays() else 'fp32'
-
-# %% ../nbs/12_train.ipynb #c3ca27d5
-@torch.no_grad()
-def top1_accuracy(model:Classifier, images, labels, batches:DeviceBatches|ImageNorm, amp:bool=False) -> float:
-    """Top-1 accuracy (%) over a whole test split. With a sharded head every rank calls it: rank 0 runs the backbone,
-    every rank scores rank 0's features against its own anchor rows, and all return rank 0's count."""
-    was_training = model.training; model.eval()
-    sharded = is_sharded(model); scorer = not sharded or dist.get_rank(model.head.group) == 0
-    correct = torch.zeros((), dtype=torch.long, device=next(model.parameters()).device)
-    for x, y in eval_batches(images, labels, batches):
-        if scorer:
-            with torch.autocast(x.device.type, dtype=torch.bfloat16, enabled=amp): feats = model.backbone(x).float()
-        else: feats = x.new_zeros(0, model.head.in_features)          # the other ranks lend their rows only
-        predicted = model.head.predict(feats) if sharded else model.head.logits(feats).argmax(1)
-        if scorer: correct += (predicted == y).sum()
-    if sharded: dist.broadcast(correct, src=dist.get_global_rank(model.head.group, 0) if model.head.group else 0, group=model.head.group)
-    model.train(was_training)
-    return 100.0 * correct.item() / len(labels)
 
 # %% ../nbs/12_train.ipynb #e3ee9f33
 class LRMultiplier:
