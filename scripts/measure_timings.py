@@ -64,7 +64,7 @@ def main():
             size = subprocess.run(['du', '-sb', venv], capture_output=True, text=True, check=True).stdout.split()[0]
             store['fresh_install'] = dict(machine, install=t, venv_gb=round(int(size) / 1e9, 1))
     if args.tests:
-        store['test_command'] = dict(machine, run=timed(readme_block('test-command'), env={**os.environ, 'VS_SCALE': 'smoke'}))
+        store['test_command'] = dict(machine, run=timed(readme_block('test-command'), env={**os.environ, 'VS_TIER': 'smoke'}))
     STORE.write_text(json.dumps(store, indent=1) + '\n')
     print(json.dumps(store, indent=1))
 

@@ -5,7 +5,7 @@
 # With VS_NO_CHECKPOINTS=1, cells whose first line says they need the campaign's checkpoints (the trained networks,
 # kept out of git) are skipped and keep their saved outputs; every other cell, the ledger rows included, runs.
 set -euo pipefail
-export VS_SCALE=${VS_SCALE:-cpu} MPLBACKEND=Agg
+export VS_TIER=${VS_TIER:-${VS_SCALE:-cpu}} MPLBACKEND=Agg
 cd nbs
 for nb in "$@"; do
   nb=$(basename "$nb"); start=$(date +%s)

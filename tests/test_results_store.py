@@ -11,7 +11,7 @@ RECORDS = read_results(STORE)
 
 @pytest.mark.parametrize('record', RECORDS, ids=[r['key'] for r in RECORDS])
 def test_record_key_recomputes(record):
-    config = TrainConfig(**{**record['config'], 'milestones': tuple(record['config']['milestones']) if record['config']['milestones'] else None})
+    config = TrainConfig.from_dict(record['config'])   # read_results gives today's field names; the key is the stored one
     assert config.key() == record['key']
 
 
@@ -21,7 +21,7 @@ def test_store_has_no_duplicate_keys():
 
 
 def test_store_holds_only_current_recipe():
-    # recipe-1 records (no `head` / `anchor_init` fields) live in results/archive_recipe1.jsonl, never in the live store
-    assert all('head' in r['config'] and 'anchor_init' in r['config'] for r in RECORDS)
+    # recipe-1 records (no feature layer / `anchor_init` fields) live in results/archive_recipe1.jsonl, never in the live store
+    assert all('feature_layer' in r['config'] and 'anchor_init' in r['config'] for r in RECORDS)
     archive = read_results(STORE.with_name('archive_recipe1.jsonl'))
-    assert archive and not any('head' in r['config'] for r in archive)
+    assert archive and not any('feature_layer' in r['config'] for r in archive)

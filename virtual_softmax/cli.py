@@ -10,7 +10,7 @@ from pathlib import Path
 from .losses import LOSSES, ANCHOR_INITS
 from .results import ResultsStore, welch_gain
 from .data import DATASETS, load_tensors, DatasetMissing
-from .models import FEATURE_HEADS
+from .models import FEATURE_LAYERS
 from .paper import TABLE1, paper_error
 from .train import (TrainConfig, SHARDED_LOSSES, train, load_checkpoint, cpu_name,
                                    run_precision, Interrupted)
@@ -50,7 +50,7 @@ def _number(kind, low=None, strict=True):
     return parse
 _positive = lambda kind: _number(kind, 0)
 
-_CHOICES = dict(dataset=sorted(DATASETS), loss=sorted([*LOSSES, *SHARDED_LOSSES]), arch=sorted(TABLE1), head=list(FEATURE_HEADS),
+_CHOICES = dict(dataset=sorted(DATASETS), loss=sorted([*LOSSES, *SHARDED_LOSSES]), arch=sorted(TABLE1), feature_layer=list(FEATURE_LAYERS),
                 anchor_init=list(ANCHOR_INITS), device=['auto', 'cpu', 'cuda'])
 _NONNEGATIVE = ('weight_decay', 'momentum', 'warmup', 'seed')
 
@@ -118,14 +118,14 @@ def _experiment_commands(add):
     "reproduce, campaign, carry, bench: whole experiments and the machine."
     r = add('reproduce', "run (or reuse) every run of one experiment and print its table")
     r.add_argument('experiment', choices=sorted(EXPERIMENTS))
-    r.add_argument('--tier', '--scale', dest='tier', choices=TIERS, default=None,   # --scale: the option's old name
-                   help="how much to run: smoke, cpu or paper (default: $VS_SCALE, else cpu)")
+    r.add_argument('--tier', choices=TIERS, default=None,
+                   help="how much to run: smoke, cpu or paper (default: $VS_TIER, else cpu)")
     r.add_argument('--data', help="data root (default: $VS_DATA)"); r.add_argument('--out', default='runs', help="(default: %(default)s)")
     r.add_argument('--no-progress', action='store_true', help="no progress bar (default: off)")
     r.add_argument('--no-train', action='store_true', help="print the table of the finished runs in --out only; train nothing (default: off)")
     cp = add('campaign', "train every missing run of several experiments on parallel worker processes")
     cp.add_argument('experiments', nargs='+', choices=sorted(EXPERIMENTS), help="in the order to run them")
-    cp.add_argument('--tier', '--scale', dest='tier', choices=TIERS, default='cpu', help="smoke, cpu or paper (default: %(default)s)")
+    cp.add_argument('--tier', choices=TIERS, default='cpu', help="smoke, cpu or paper (default: %(default)s)")
     cp.add_argument('--data', help="data root (default: $VS_DATA)")
     cp.add_argument('--out', default='runs', help="results store folder; the committed store only when asked: --out results (default: %(default)s)")
     cp.add_argument('--workers', type=_positive(int), default=2, help="parallel processes (default: %(default)s)")

@@ -11,7 +11,7 @@ from torch import Tensor
 from .losses import VirtualSoftmax, check_loss_inputs, init_anchors_, ANCHOR_INIT, _as_weight_dtype, _nonzero
 
 # %% auto #0
-__all__ = ['ShardedAnchors', 'ShardedVirtualSoftmax', 'bench_rank']
+__all__ = ['agreed_inputs', 'ShardedAnchors', 'ShardedVirtualSoftmax', 'bench_rank']
 
 # %% ../nbs/00b_sharded.ipynb #a35eaffe
 def _gather_rows(t:Tensor, sizes:list, group) -> Tensor:
@@ -68,6 +68,23 @@ class _ShardedVirtualSoftmaxFn(torch.autograd.Function):
         start, n = ctx.rows
         return grad_X[start:start + n], grad_weight, None, None, None
 
+# %% ../nbs/00b_sharded.ipynb #7b495f1d
+def agreed_inputs(anchors, features, labels=None) -> Tensor:
+    "Inputs checked against `anchors`' whole (C, D) shape on every rank, then agreed: one rank's bad input raises the same ValueError on all (none hangs)."
+    message = ''
+    try:
+        full = torch.empty(anchors.num_classes, anchors.in_features, dtype=anchors.weight.dtype, device='meta')
+        if labels is None: check_loss_inputs(features, full, torch.zeros(features.shape[0] if isinstance(features, Tensor) else 0, dtype=torch.long))
+        else: check_loss_inputs(features, full, labels)
+        features = _as_weight_dtype(features, anchors.weight)
+    except ValueError as e: message = str(e)
+    failed = torch.tensor([int(bool(message))], device=anchors.weight.device)
+    dist.all_reduce(failed, group=anchors.group)
+    if failed.item():
+        messages = [None] * dist.get_world_size(anchors.group); dist.all_gather_object(messages, message, group=anchors.group)
+        raise ValueError(next(m for m in messages if m))
+    return features
+
 # %% ../nbs/00b_sharded.ipynb #6d7f06cd
 class ShardedAnchors(nn.Module):
     "Rank r of `process_group` holds rows [r C/R, (r+1) C/R) of the (C, D) class anchors as `.weight`; inputs are checked on every rank alike."
@@ -87,21 +104,7 @@ class ShardedAnchors(nn.Module):
             bound = math.sqrt(6 / (num_classes + in_features)); nn.init.uniform_(self.weight, -bound, bound)
         else: init_anchors_(self.weight, anchor_init)             # row-wise fillers draw a shard as they draw the full matrix
 
-    def _checked(self, features, labels=None) -> Tensor:
-        "Validate on every rank, then agree: one rank's bad input raises the same ValueError on all (none hangs)."
-        message = ''
-        try:
-            full = torch.empty(self.num_classes, self.in_features, dtype=self.weight.dtype, device='meta')
-            if labels is None: check_loss_inputs(features, full, torch.zeros(features.shape[0] if isinstance(features, Tensor) else 0, dtype=torch.long))
-            else: check_loss_inputs(features, full, labels)
-            features = _as_weight_dtype(features, self.weight)
-        except ValueError as e: message = str(e)
-        failed = torch.tensor([int(bool(message))], device=self.weight.device)
-        dist.all_reduce(failed, group=self.group)
-        if failed.item():
-            messages = [None] * dist.get_world_size(self.group); dist.all_gather_object(messages, message, group=self.group)
-            raise ValueError(next(m for m in messages if m))
-        return features
+    def _checked(self, features, labels=None) -> Tensor: return agreed_inputs(self, features, labels)
 
     @property
     def rows(self) -> slice: return slice(self.offset, self.offset + self.shard)   # this rank's rows of the whole (C, ...) matrix

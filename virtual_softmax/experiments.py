@@ -15,21 +15,21 @@ from .tables import setting_name   # the row names of missing runs (notebook 13a
 
 # %% auto #0
 __all__ = ['TIERS', 'NO_CPU_TIER', 'SOFTMAX_VS_3_SEEDS', 'SOFTMAX_VS_5_SEEDS', 'COMPARED_3_SEEDS', 'COMPARED_1_SEED',
-           'EXPERIMENTS', 'CPU_BUDGETS', 'current_tier', 'at_tier', 'experiment_configs', 'environment_line',
-           'train_missing_default', 'notebook_setup', 'experiment_records', 'reproduce', 'load_model',
-           'features_of_run', 'train_imagefolder', 'standin_smoke']
+           'EXPERIMENTS', 'CPU_BUDGETS', 'DESCRIPTIONS', 'current_tier', 'at_tier', 'cpu_experiments',
+           'experiment_configs', 'environment_line', 'train_missing_default', 'notebook_setup', 'experiment_records',
+           'reproduce', 'load_model', 'features_of_run', 'train_imagefolder', 'standin_smoke']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
 # A *tier* is how much of each experiment to run: `smoke` (CI), `cpu` (this repo's saved notebooks) or `paper`.
-# It is set by $VS_SCALE (the variable's old name, kept: CI and users set it) and is not TrainConfig.scale, the
+# It is set by $VS_TIER ($VS_SCALE, its old name, still works) and is not TrainConfig.scale, the
 # fraction of the paper's iterations a run trains for, which a tier chooses.
 TIERS = ('smoke', 'cpu', 'paper')
 NO_CPU_TIER = {'svhn': 'its data is not on these machines', 'imagenet32': 'its data is not on these machines',
                'cifar100': "Table 2's four widths with and without '+' cost too much for these CPUs; cifar100_t2 is its CPU-sized part"}
 
 def current_tier() -> str:
-    tier = os.environ.get('VS_SCALE', 'cpu')
-    if tier not in TIERS: raise ValueError(f"VS_SCALE must be one of {TIERS}, got {tier!r}")
+    tier = os.environ.get('VS_TIER') or os.environ.get('VS_SCALE') or 'cpu'
+    if tier not in TIERS: raise ValueError(f"VS_TIER must be one of {TIERS}, got {tier!r}")
     return tier
 
 def at_tier(config:TrainConfig, tier:str, fraction:float|None=None) -> TrainConfig:
@@ -72,7 +72,7 @@ EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msr
     'fashion_mnist': lambda: _runs('fashion_mnist', 'mnist', SOFTMAX_VS_3_SEEDS),
     # ablations (notebook 30): the anchor filler on CIFAR-10 t=1 at 5 %, and recipe 1's bare linear feature on MNIST
     'ablation_init': lambda: [cfg for init in ('msra', 'gaussian') for cfg in _runs('cifar10_jpeg', 'cifar10', SOFTMAX_VS_3_SEEDS, anchor_init=init, scale=0.05)],
-    'ablation_head': lambda: [cfg for head in ('bn_prelu', 'linear') for cfg in _runs('mnist', 'mnist', SOFTMAX_VS_3_SEEDS, head=head)],
+    'ablation_head': lambda: [cfg for kind in ('bn_prelu', 'linear') for cfg in _runs('mnist', 'mnist', SOFTMAX_VS_3_SEEDS, feature_layer=kind)],
     # the one-call GPU plan (notebook 14, `vsoftmax campaign gpu_paper --tier paper --dry-run`): Fig. 2, Table 3 MNIST
     # and Table 2/4 CIFAR-10 t=1 at the paper's 20k iterations, softmax and Virtual Softmax, 3 seeds each
     'gpu_paper': lambda: ([cfg for dim in (2, 3) for cfg in _runs('mnist', 'mnist_toy', SOFTMAX_VS_3_SEEDS, feature_dim=dim)]
@@ -92,6 +92,19 @@ EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msr
 
 CPU_BUDGETS = {'cifar10_20k': 1.0, 'cifar10_5k': 0.25, 'table3_mnist_20k': 1.0, 'cifar100_t2': 0.1, 'fig2_20k': 1.0}
 
+DESCRIPTIONS = {   # what each experiment reproduces, as README's tables name it; None: a plan over others' runs
+    'fig2': 'Fig. 2 (toy nets, 2-D and 3-D features)', 'table3_mnist': 'Table 3, MNIST (all five losses)',
+    'cifar10': 'Table 2, CIFAR-10 t=1', 'cifar10_aug': 'Table 2, CIFAR-10+ t=1', 'fashion_mnist': 'beyond the paper: Fashion-MNIST',
+    'ablation_init': "notebook 30: the anchors' filler", 'ablation_head': 'notebook 30: the feature layer', 'gpu_paper': None,
+    'cifar10_20k': "Table 2, CIFAR-10 t=1 at the paper's 20k iterations", 'cifar10_5k': 'CIFAR-10 t=1 at 25 % (budget curve)',
+    'table3_mnist_20k': "Table 3, MNIST at the paper's 20k iterations", 'cifar100_t2': 'Table 2, CIFAR-100 t=2 at 10 %',
+    'fig2_20k': "Fig. 2 at the paper's 20k iterations", 'cifar100': 'Tables 2 and 4, CIFAR-100 (t = 2-4, 7; with and without +)',
+    'svhn': 'Table 3, SVHN', 'imagenet32': 'Table 7, ImageNet32'}
+
+def cpu_experiments() -> list:
+    "The experiments README reports from the `cpu` campaign, in the registry's order: a described one with a cpu tier."
+    return [name for name in EXPERIMENTS if DESCRIPTIONS[name] and name not in NO_CPU_TIER]
+
 def experiment_configs(name:str, tier:str, data=None, out:str='runs') -> list:
     "The TrainConfigs of experiment `name` at `tier`, in the order a campaign runs them."
     if name not in EXPERIMENTS: raise ValueError(f"unknown experiment {name!r}; choose from {sorted(EXPERIMENTS)}")
@@ -106,7 +119,7 @@ def environment_line(tier:str) -> str:
     from virtual_softmax.train import git_commit
     import platform
     device = torch.cuda.get_device_name() if torch.cuda.is_available() else f"CPU ({os.cpu_count()} cores, {platform.machine()})"
-    return f"VS_SCALE={tier} | device: {device} | torch {torch.__version__} | git {git_commit()}"
+    return f"VS_TIER={tier} | device: {device} | torch {torch.__version__} | git {git_commit()}"
 
 def train_missing_default(tier:str|None=None) -> bool:
     "Experiment notebooks train missing runs only at the smoke tier or when asked (VS_TRAIN_MISSING=1): never hours by surprise."
@@ -149,7 +162,7 @@ def reproduce(name:str, tier:str|None=None, data=None, out:str='runs', train_mis
 # %% ../nbs/14_experiments.ipynb #b774ac9f
 def _checkpoint(config:dict|TrainConfig, out:str|None=None, data=None):
     from virtual_softmax.train import run_dir, load_checkpoint
-    config = TrainConfig(**config) if isinstance(config, dict) else config
+    config = TrainConfig.from_dict(config) if isinstance(config, dict) else config
     if out is not None: config = dataclasses.replace(config, out=out)
     path = run_dir(config) / 'checkpoint.pt'
     if not path.exists(): raise FileNotFoundError(f"no checkpoint for this run at {path}; rerun it with vsoftmax reproduce")

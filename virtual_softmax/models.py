@@ -10,7 +10,7 @@ from .losses import ClassAnchorLoss
 from .paper import TABLE1   # the columns of Table 1 (notebook 09)
 
 # %% auto #0
-__all__ = ['FEATURE_HEADS', 'conv_bn_prelu', 'conv_block', 'feature_layer', 'PaperCNN', 'pooled_size', 'ResidualUnit',
+__all__ = ['FEATURE_LAYERS', 'conv_bn_prelu', 'conv_block', 'make_feature_layer', 'PaperCNN', 'pooled_size', 'ResidualUnit',
            'SphereFace20', 'googlenet_features', 'build_model', 'init_weights']
 
 # %% ../nbs/10_models.ipynb #fe856200
@@ -22,25 +22,25 @@ def conv_bn_prelu(in_ch:int, out_ch:int, kernel:int) -> nn.Sequential:
 def conv_block(in_ch:int, out_ch:int, kernel:int, depth:int) -> list:
     return [conv_bn_prelu(in_ch if i == 0 else out_ch, out_ch, kernel) for i in range(depth)]
 
-FEATURE_HEADS = ('bn_prelu', 'linear')
+FEATURE_LAYERS = ('bn_prelu', 'linear')
 
-def feature_layer(in_features:int, feature_dim:int, head:str='bn_prelu') -> nn.Module:
+def make_feature_layer(in_features:int, feature_dim:int, kind:str='bn_prelu') -> nn.Module:
     "The layer that makes the feature X: `fc -> BN -> PReLU` (the reference models, footnote 4) or the bare fc."
-    if head == 'bn_prelu':
+    if kind == 'bn_prelu':
         return nn.Sequential(nn.Linear(in_features, feature_dim, bias=False), nn.BatchNorm1d(feature_dim), nn.PReLU(feature_dim))
-    if head == 'linear': return nn.Linear(in_features, feature_dim)
-    raise ValueError(f"head must be one of {FEATURE_HEADS}, got {head!r}")
+    if kind == 'linear': return nn.Linear(in_features, feature_dim)
+    raise ValueError(f"feature_layer must be one of {FEATURE_LAYERS}, got {kind!r}")
 
 # %% ../nbs/10_models.ipynb #e06c1ce9
 class PaperCNN(nn.Module):
     "A Table 1 network: three conv blocks with 3x3/2 pooling after each, then the feature layer."
     def __init__(self, arch:str='cifar10', width:int=1, in_channels:int=3, image_size:int=32, feature_dim:int|None=None,
-                 head:str='bn_prelu'):
+                 feature_layer:str='bn_prelu'):
         super().__init__()
         if arch not in TABLE1: raise ValueError(f"unknown arch {arch!r}; choose from {sorted(TABLE1)}")
         if width < 1: raise ValueError(f"width (the widening factor t) must be >= 1, got {width}")
         depths, widths, kernel, last_pool, default_dim = TABLE1[arch]
-        self.arch, self.width, self.head = arch, width, head
+        self.arch, self.width, self.feature_layer = arch, width, feature_layer
         self.feature_dim = feature_dim or default_dim
         layers, ch = [], in_channels
         for i, (depth, w) in enumerate(zip(depths, widths)):
@@ -50,7 +50,7 @@ class PaperCNN(nn.Module):
         self.body = nn.Sequential(*layers)
         side = image_size
         for _ in range(3): side = pooled_size(side)
-        self.fc = feature_layer(ch * side * side, self.feature_dim, head)
+        self.fc = make_feature_layer(ch * side * side, self.feature_dim, feature_layer)
 
     def forward(self, x:Tensor) -> Tensor: return self.fc(self.body(x).flatten(1))
 
@@ -96,9 +96,9 @@ def googlenet_features(weights:str|None=None) -> nn.Module:
 
 # %% ../nbs/10_models.ipynb #fb1b2b59
 def build_model(arch:str, width:int=1, in_channels:int=3, image_size:int=32, feature_dim:int|None=None,
-                weights:str|None=None, head:str='bn_prelu') -> nn.Module:
-    "Backbone by name: a Table 1 net (with its feature `head`), `sphereface20` or `googlenet`."
-    if arch in TABLE1: return PaperCNN(arch, width, in_channels, image_size, feature_dim, head)
+                weights:str|None=None, feature_layer:str='bn_prelu') -> nn.Module:
+    "Backbone by name: a Table 1 net (with its `feature_layer`), `sphereface20` or `googlenet`."
+    if arch in TABLE1: return PaperCNN(arch, width, in_channels, image_size, feature_dim, feature_layer)
     if arch == 'sphereface20': return SphereFace20(feature_dim or 512, in_channels)
     if arch == 'googlenet': return googlenet_features(weights)
     raise ValueError(f"unknown arch {arch!r}; choose from {sorted(TABLE1) + ['sphereface20', 'googlenet']}")

@@ -81,6 +81,7 @@ class Setting:
 
 COMPARED = ('softmax', 'virtual_softmax', 'noisy_softmax', 'lsoftmax', 'asoftmax')   # the tables' column order
 
+# %% ../nbs/09_paper.ipynb #af982904
 def _rows(rows:dict) -> dict:
     "{Setting: (softmax, virtual softmax[, NS*, LS*, AS*])} -> {(Setting, loss): error %}."
     return {(setting, loss): e for setting, errors in rows.items() for loss, e in zip(COMPARED, errors)}

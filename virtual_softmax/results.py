@@ -9,8 +9,9 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['append_record', 'read_results', 'ResultsStore', 'results_frame', 'welch_gain', 'diverged_runs', 'untestable',
-           'seed_gain', 'mean_curve', 'budget_gains', 'plot_budget_gains', 'campaign_time', 'markdown_table']
+__all__ = ['RENAMED_FIELDS', 'append_record', 'current_names', 'read_results', 'ResultsStore', 'results_frame', 'welch_gain',
+           'diverged_runs', 'untestable', 'seed_gain', 'mean_curve', 'budget_gains', 'plot_budget_gains',
+           'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict, unless_key_in=None) -> bool:
@@ -27,14 +28,22 @@ def append_record(path, record:dict, unless_key_in=None) -> bool:
         os.write(fd, line); os.fsync(fd); return True
     finally: os.close(fd)
 
+RENAMED_FIELDS = {'head': 'feature_layer'}   # a config field's old name -> its name now (records and checkpoints keep the old)
+
+def current_names(config:dict) -> dict:
+    "A stored config (a record's, a checkpoint's) under today's field names."
+    return {RENAMED_FIELDS.get(k, k): v for k, v in config.items()}
+
 def read_results(path) -> list:
-    "All complete records of a results store (a torn last line from a crash is skipped)."
+    "All complete records of a results store (a torn last line from a crash is skipped), their configs under today's names."
     path = Path(path)
     if not path.exists(): return []
     records = []
     for line in path.read_text().splitlines():
-        try: records.append(json.loads(line))
+        try: record = json.loads(line)
         except json.JSONDecodeError: continue
+        if 'config' in record: record['config'] = current_names(record['config'])
+        records.append(record)
     return records
 
 # %% ../nbs/11a_results.ipynb #b5b6fbc6

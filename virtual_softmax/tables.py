@@ -26,7 +26,7 @@ def run_setting(config:dict) -> Setting:
 def setting_name(config:dict, setting:Setting|None=None) -> str:
     "Row name of a run: its paper setting's name (`setting`, if the caller has it), plus any ablated recipe choice."
     name = (setting or run_setting(config)).name
-    if config.get('head', 'bn_prelu') != 'bn_prelu': name += f" ({config['head']} head)"
+    if config.get('feature_layer', 'bn_prelu') != 'bn_prelu': name += f" ({config['feature_layer']} feature layer)"
     if config.get('anchor_init', TrainConfig.anchor_init) != TrainConfig.anchor_init: name += f" ({config['anchor_init']} anchors)"
     return name
 
@@ -80,7 +80,7 @@ def gather_claims(folder=CLAIMS) -> 'pd.DataFrame':
 # %% ../nbs/13a_tables.ipynb #aa18faed
 def campaign_recipe(config:dict) -> bool:
     "Whether a run used the campaign's recipe: no ablated choice (every record keys both)."
-    return config['head'] == 'bn_prelu' and config['anchor_init'] == TrainConfig.anchor_init
+    return config['feature_layer'] == 'bn_prelu' and config['anchor_init'] == TrainConfig.anchor_init
 
 def gain_claim(records:list, setting:Setting, method:str='virtual_softmax', keep=campaign_recipe) -> tuple:
     "`(verdict, evidence)` for a method's gain over softmax in `records`, beside the paper's gain on the same setting (notebook 09)."

@@ -4,11 +4,11 @@
 
 # %% ../nbs/12a_throughput.ipynb #9ac37c57
 from __future__ import annotations
-import os, time   # os: the notebook reads $VS_SCALE
+import time
 from pathlib import Path
 import numpy as np
 import torch
-from .train import (TrainConfig, build, train, run_dir, quiet_compile_logs, run_precision)
+from .train import (TrainConfig, build, train, run_dir, quiet_compile_logs, run_precision, cpu_name)
 from .data import DATASETS, load_tensors
 
 # %% auto #0

@@ -15,7 +15,7 @@ from .paper import REFERENCE_ANNEALING, INITIAL_LR
 from .distributed import ShardedVirtualSoftmax
 from .models import build_model, init_weights
 from .data import load_tensors, DeviceBatches, ImageNorm, fixed_subset, DATASETS
-from .results import ResultsStore
+from .results import ResultsStore, RENAMED_FIELDS, current_names
 from .evaluate import top1_accuracy
 
 # %% auto #0
@@ -23,13 +23,13 @@ __all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'FEATURE_WORDS', 
            'scaled_schedule', 'TrainConfig', 'recipe_sentence', 'quiet_compile_logs', 'eager_state', 'atomic_save',
            'setup_distributed', 'Classifier', 'is_sharded', 'data_parallel', 'whole_state', 'rank_state', 'cpu_flags',
            'cpu_name', 'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'LRMultiplier', 'git_commit', 'run_dir',
-           'loss_kwargs', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint',
-           'run_record', 'Interrupted', 'stop_signals', 'stop_requested', 'test_interval', 'quick_test_size', 'Run',
-           'score_point', 'log_point', 'fit', 'train', 'load_checkpoint']
+           'loss_options', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint',
+           'restore_checkpoint', 'run_record', 'Interrupted', 'stop_signals', 'stop_requested', 'test_interval',
+           'quick_test_size', 'Run', 'score_point', 'log_point', 'fit', 'train', 'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 RECIPE_VERSION = 2   # bump whenever a default changes what a run computes; it enters every key
-ALWAYS_KEYED = ('head', 'anchor_init', 'lr', 'warmup')   # recipe choices an ablation varies: keyed even at their default
+ALWAYS_KEYED = ('feature_layer', 'anchor_init', 'lr', 'warmup')   # recipe choices an ablation varies: keyed even at their default
 
 SHARDED_LOSSES = {'sharded_virtual_softmax': 'virtual_softmax'}   # trainer loss -> the one-process loss it computes (notebook 00b)
 
@@ -52,7 +52,7 @@ class TrainConfig:
     arch: str|None = None           # Table 1 column; default by dataset
     width: int = 1                  # widening factor t
     feature_dim: int|None = None    # feature size; default by arch (Table 1)
-    head: str = 'bn_prelu'          # feature layer: fc -> BN -> PReLU (reference models) or 'linear' (recipe 1)
+    feature_layer: str = 'bn_prelu' # the layer that makes X: fc -> BN -> PReLU (reference models) or 'linear' (recipe 1)
     anchor_init: str = ANCHOR_INIT  # class anchors' filler: gaussian (std 0.01, notebook 30's pick), msra or xavier (recipe 1)
     loss_kwargs: dict = field(default_factory=dict)   # keywords of the loss head
     scale: float = 1.0              # fraction of the paper's iterations and milestones
@@ -86,11 +86,18 @@ class TrainConfig:
         "Identity of the run's result: everything that changes the numbers, not where or how fast it ran."
         # fields at their default are left out, so adding a field later keeps old keys valid
         defaults = {f.name: (f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default) for f in dataclasses.fields(self)}
-        d = {k: v for k, v in asdict(self).items()
+        old_name = {new: old for old, new in RENAMED_FIELDS.items()}   # a renamed field keys under its old name: stored keys stay valid
+        d = {old_name.get(k, k): v for k, v in asdict(self).items()
              if k not in ('data', 'download', 'device', 'out', 'ckpt_every', 'compile') and (v != defaults[k] or k in ALWAYS_KEYED)}
         d['schedule'] = self.schedule()
         d['recipe'] = RECIPE_VERSION   # a changed default changes the version, so old records never match new runs
         return hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+    @classmethod
+    def from_dict(cls, stored:dict) -> 'TrainConfig':
+        "The config a record or checkpoint stored (JSON lists back to tuples, old field names to today's)."
+        stored = current_names(stored)
+        return cls(**{**stored, 'milestones': None if stored.get('milestones') is None else tuple(stored['milestones'])})
 
     def validate(self):
         if self.dataset not in DATASETS: raise ValueError(f"unknown dataset {self.dataset!r}; choose from {sorted(DATASETS)}")
@@ -98,8 +105,8 @@ class TrainConfig:
             if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
         if self.lr <= 0: raise ValueError(f"lr must be > 0, got {self.lr}")
         if not 0 <= self.warmup < 1: raise ValueError(f"warmup must be a fraction in [0, 1), got {self.warmup}")
-        from virtual_softmax.models import FEATURE_HEADS
-        if self.head not in FEATURE_HEADS: raise ValueError(f"head must be one of {FEATURE_HEADS}, got {self.head!r}")
+        from virtual_softmax.models import FEATURE_LAYERS
+        if self.feature_layer not in FEATURE_LAYERS: raise ValueError(f"feature_layer must be one of {FEATURE_LAYERS}, got {self.feature_layer!r}")
         if 'anchor_init' in self.loss_kwargs: raise ValueError("give the anchors' filler as anchor_init, not as a loss keyword")
         if self.anchor_init not in ANCHOR_INITS: raise ValueError(f"anchor_init must be one of {ANCHOR_INITS}, got {self.anchor_init!r}")
         get_loss(one_process_loss(self.loss), 2, 2, **self.loss_kwargs)   # raises for an unknown loss or bad keyword
@@ -123,7 +130,7 @@ def recipe_sentence(config:TrainConfig) -> str:
     precision = {True: 'bf16 autocast where this CPU runs it faster (each record names its precision)', False: 'fp32',
                  None: 'bf16 autocast on CUDA, fp32 on CPUs'}[config.amp]
     return (f"Recipe {RECIPE_VERSION} (notebooks 10 and 12): the Table 1 `{arch}` net (t = {config.width}) with "
-            f"{FEATURE_WORDS[config.head]}, msra fillers for the network and {ANCHOR_WORDS[config.anchor_init]} class anchors "
+            f"{FEATURE_WORDS[config.feature_layer]}, msra fillers for the network and {ANCHOR_WORDS[config.anchor_init]} class anchors "
             f"(notebook 30), batch {config.batch_size}, SGD momentum {config.momentum}, weight decay {config.weight_decay:g}, "
             f"lr {config.lr:g} {warmup}, /10 at {drops} of the run ({its:,} iterations); {precision}.")
 
@@ -293,8 +300,8 @@ def run_dir(config:TrainConfig) -> Path:
     return Path(config.out) / f"{config.dataset}-{config.arch or DATASETS[config.dataset].paper_recipe.arch}-t{config.width}-{config.loss}-s{config.seed}-{config.key()}"
 
 # %% ../nbs/12_train.ipynb #31a1b6e2
-def loss_kwargs(config:TrainConfig) -> dict:
-    "The head's keywords: L-/A-Softmax get their dataset's annealing schedule, on a clock scaled to the run's length."
+def loss_options(config:TrainConfig) -> dict:
+    "The loss head's keywords (the config's `loss_kwargs`, completed): L-/A-Softmax get their dataset's annealing schedule, on a clock scaled to the run's length."
     if config.loss not in ('lsoftmax', 'asoftmax') or config.dataset not in DATASETS: return dict(config.loss_kwargs)
     recipe = DATASETS[config.dataset].paper_recipe
     return {**REFERENCE_ANNEALING[recipe.annealing], 'clock': recipe.iterations / config.schedule()[0], **config.loss_kwargs}
@@ -304,10 +311,10 @@ def build(config:TrainConfig, in_channels:int, image_size:int, num_classes:int, 
     rank's rows of the same anchors when `shard` and there is a process group of more than one (else the whole head)."""
     torch.manual_seed(config.seed)
     backbone = build_model(config.arch or DATASETS[config.dataset].paper_recipe.arch, config.width, in_channels, image_size,
-                           config.feature_dim, head=config.head)
+                           config.feature_dim, feature_layer=config.feature_layer)
     # the head is made with xavier anchors and refilled after the network, as before the loss owned its filler: the
     # random stream, and so every stored run, stays what it was
-    head = get_loss(one_process_loss(config.loss), backbone.feature_dim, num_classes, anchor_init='xavier', **loss_kwargs(config))
+    head = get_loss(one_process_loss(config.loss), backbone.feature_dim, num_classes, anchor_init='xavier', **loss_options(config))
     model = init_weights(Classifier(backbone, head))
     head.anchor_init = config.anchor_init; head.reset_parameters()
     if shard and config.loss in SHARDED_LOSSES and dist.is_initialized() and dist.get_world_size() > 1:
@@ -537,7 +544,7 @@ def load_checkpoint(path, device='cpu', data=None):
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no checkpoint at {path}")
     state = torch.load(path, map_location='cpu', weights_only=False)
-    config = TrainConfig(**{**state['config'], 'data': data or state['config']['data']})
+    config = dataclasses.replace(TrainConfig.from_dict(state['config']), data=data or state['config']['data'])
     d = DATASETS[config.dataset]
     model = build(config, d.channels, d.side, d.classes, shard=False)   # checkpoints hold the whole anchors
     model.load_state_dict(eager_state(state['model']))
