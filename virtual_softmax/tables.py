@@ -7,14 +7,14 @@ from __future__ import annotations
 import os, json
 from pathlib import Path
 import numpy as np
-from .paper import TABLE1, Setting, paper_error, paper_gain
+from .paper import TABLE1, Setting, paper_error, paper_gain, PAPER_ACCURACIES
 from .results import welch_gain, untestable, diverged_runs
 from .data import DATASETS
 from .train import TrainConfig
 
 # %% auto #0
 __all__ = ['CLAIMS', 'run_setting', 'setting_name', 'summary_table', 'write_claims', 'gather_claims', 'campaign_recipe',
-           'gain_claim']
+           'gain_claim', 'not_run_claim']
 
 # %% ../nbs/13a_tables.ipynb #4297149c
 def run_setting(config:dict) -> Setting:
@@ -96,3 +96,9 @@ def gain_claim(records:list, setting:Setting, method:str='virtual_softmax', keep
     verdict = {'better': 'holds', 'worse': 'does not hold'}.get(g['verdict'], 'no significant difference at our budget')
     return (verdict, f"gain {g['gain']:+.2f} (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}), p = {g['p']:.3f}, "
                      f"{len(sm)}/{len(other)} seeds, {its} it; {paper}")
+
+def not_run_claim(claim:str, setting:Setting, accuracy:bool=False) -> tuple:
+    "A ledger row for a claim whose data these machines lack: the paper's numbers, and what ran instead."
+    sm, vs = ((PAPER_ACCURACIES[(setting, l)] for l in ('softmax', 'virtual_softmax')) if accuracy else
+              (paper_error(setting, l) for l in ('softmax', 'virtual_softmax')))
+    return (claim, 'not run (no data here)', f"paper {sm} → {vs} % {'accuracy' if accuracy else 'error'}; the pipeline ran on a generated stand-in")
