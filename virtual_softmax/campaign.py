@@ -8,7 +8,7 @@ import os, sys, time, signal, shutil, threading, traceback, dataclasses
 from pathlib import Path
 import torch
 from .train import TrainConfig, train, run_dir, cpu_name, run_precision, Interrupted
-from .results import ResultsStore
+from .results import ResultsStore, atomic_write
 from .experiments import experiment_configs
 from .tables import setting_name
 
@@ -24,7 +24,7 @@ def checkpoint_iteration(path) -> int:
     return torch.load(path, map_location='cpu', weights_only=False)['iteration']
 
 def _copy_atomic(src:Path, dst:Path):
-    tmp = dst.with_name(dst.name + '.tmp'); shutil.copy2(src, tmp); os.replace(tmp, dst)
+    atomic_write(dst, src.read_bytes()); shutil.copystat(src, dst)    # the copy keeps src's mtime: carry compares them
 
 def carry(src, dst) -> dict:
     """Bring a campaign's finished records and in-flight checkpoints from its store folder `src` into `dst`: new records

@@ -12,6 +12,7 @@ import numpy as np
 import torch
 from torch import Tensor
 from .paper import Recipe, RECIPES
+from .results import atomic_write
 
 # %% auto #0
 __all__ = ['MNIST_FILES', 'CIFAR10_CLASSES', 'CIFAR100_BINS_DIR', 'DATASETS', 'DatasetMissing', 'data_root', 'cache_dir',
@@ -39,14 +40,9 @@ def cache_dir() -> Path:
     return d
 
 def atomic_savez(path:Path, **arrays):
-    """`np.savez` to a temporary file of this writer's own beside `path`, then an atomic rename: a crash never leaves a
-    half-written cache, and processes that decode the same dataset at once (a campaign's workers) never write into one
-    file; the last rename wins and every reader sees a whole file."""
-    import tempfile
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.stem + '.', suffix='.tmp.npz'); os.close(fd)
-    try: np.savez(tmp, **arrays); os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)
+    """`np.savez` through `atomic_write` (notebook 11a): a crash never leaves a half-written cache, and processes that
+    decode the same dataset at once (a campaign's workers) never write into one file."""
+    atomic_write(path, lambda f: np.savez(f, **arrays))
 
 def _require(path:Path, dataset:str, how:str) -> Path:
     if not path.exists(): raise DatasetMissing(dataset, path, how)

@@ -4,17 +4,17 @@
 
 # %% ../nbs/13a_tables.ipynb #8523e415
 from __future__ import annotations
-import os, json
+import json
 from pathlib import Path
 import numpy as np
 from .paper import TABLE1, Setting, paper_error, paper_gain, PAPER_ACCURACIES
-from .results import welch_gain, untestable, diverged_runs
+from .results import welch_gain, untestable, diverged_runs, atomic_write
 from .data import DATASETS
 from .train import TrainConfig
 
 # %% auto #0
-__all__ = ['CLAIMS', 'run_setting', 'setting_name', 'summary_table', 'write_claims', 'gather_claims', 'campaign_recipe',
-           'gain_claim', 'not_run_claim']
+__all__ = ['CLAIMS', 'run_setting', 'ablated_choices', 'setting_name', 'summary_table', 'write_claims', 'gather_claims',
+           'campaign_recipe', 'gain_claim', 'not_run_claim']
 
 # %% ../nbs/13a_tables.ipynb #4297149c
 def run_setting(config:dict) -> Setting:
@@ -23,12 +23,14 @@ def run_setting(config:dict) -> Setting:
     if config.get('arch') == 'mnist_toy': return Setting(dataset, toy_dim=config.get('feature_dim') or TABLE1['mnist_toy'].feature_dim)
     return Setting(dataset, config.get('width', 1), bool(config.get('augment')))
 
+def ablated_choices(config:dict) -> list:
+    "The recipe choices a run changed from the campaign's (`TrainConfig`'s defaults; notebook 30 ablates them), named; [] for none."
+    return [f"{config[field]} {what}" for field, what in (('feature_layer', 'feature layer'), ('anchor_init', 'anchors'))
+            if config.get(field, getattr(TrainConfig, field)) != getattr(TrainConfig, field)]
+
 def setting_name(config:dict, setting:Setting|None=None) -> str:
     "Row name of a run: its paper setting's name (`setting`, if the caller has it), plus any ablated recipe choice."
-    name = (setting or run_setting(config)).name
-    if config.get('feature_layer', 'bn_prelu') != 'bn_prelu': name += f" ({config['feature_layer']} feature layer)"
-    if config.get('anchor_init', TrainConfig.anchor_init) != TrainConfig.anchor_init: name += f" ({config['anchor_init']} anchors)"
-    return name
+    return (setting or run_setting(config)).name + ''.join(f" ({c})" for c in ablated_choices(config))
 
 def summary_table(records:list, tier:str):
     "DataFrame: setting, loss, budget (tier, iterations), seeds, ours (mean ± std error %), paper, gain ours (95 % CI, Welch p, verdict), gain paper."
@@ -65,10 +67,8 @@ def write_claims(notebook:str, rows:list, tier:str, folder=CLAIMS) -> 'pd.DataFr
     table = pd.DataFrame([dict(claim=c, verdict=v, evidence=e, notebook=notebook) for c, v, e in rows],
                          columns=['claim', 'verdict', 'evidence', 'notebook'])
     if tier != 'smoke':
-        path = Path(folder) / f'{notebook}.json'; path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f'.tmp{os.getpid()}')
-        tmp.write_text(json.dumps(dict(notebook=notebook, tier=tier, rows=table.to_dict('records')), indent=1, ensure_ascii=False) + '\n')
-        os.replace(tmp, path)                                    # a reader never sees half a file
+        atomic_write(Path(folder) / f'{notebook}.json',          # a reader never sees half a file
+                     json.dumps(dict(notebook=notebook, tier=tier, rows=table.to_dict('records')), indent=1, ensure_ascii=False) + '\n')
     return table
 
 def gather_claims(folder=CLAIMS) -> 'pd.DataFrame':
@@ -79,8 +79,8 @@ def gather_claims(folder=CLAIMS) -> 'pd.DataFrame':
 
 # %% ../nbs/13a_tables.ipynb #aa18faed
 def campaign_recipe(config:dict) -> bool:
-    "Whether a run used the campaign's recipe: no ablated choice (every record keys both)."
-    return config['feature_layer'] == 'bn_prelu' and config['anchor_init'] == TrainConfig.anchor_init
+    "Whether a run used the campaign's recipe: no ablated choice."
+    return not ablated_choices(config)
 
 def gain_claim(records:list, setting:Setting, method:str='virtual_softmax', keep=campaign_recipe) -> tuple:
     "`(verdict, evidence)` for a method's gain over softmax in `records`, beside the paper's gain on the same setting (notebook 09)."

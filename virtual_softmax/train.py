@@ -15,7 +15,7 @@ from .paper import REFERENCE_ANNEALING, INITIAL_LR
 from .distributed import ShardedVirtualSoftmax
 from .models import build_model, init_weights
 from .data import load_tensors, DeviceBatches, ImageNorm, fixed_subset, DATASETS
-from .results import ResultsStore, RENAMED_FIELDS, current_names
+from .results import ResultsStore, RENAMED_FIELDS, current_names, atomic_write
 from .evaluate import top1_accuracy
 
 # %% auto #0
@@ -145,10 +145,8 @@ def eager_state(state:dict) -> dict:
     return {k.replace('_orig_mod.', ''): v for k, v in state.items()}
 
 def atomic_save(obj, path):
-    path = Path(path); tmp = path.with_name(path.name + '.tmp')
-    with open(tmp, 'wb') as f:
-        torch.save(obj, f); f.flush(); os.fsync(f.fileno())
-    os.replace(tmp, path)
+    "`torch.save` through `atomic_write` (notebook 11a): a session killed mid-save leaves the previous checkpoint."
+    atomic_write(path, lambda f: torch.save(obj, f))
 
 # %% ../nbs/12_train.ipynb #e812f3e5
 def setup_distributed(device:str='auto'):
@@ -263,7 +261,7 @@ def cpu_bf16_pays(min_speedup:float=1.1) -> bool:
     known = json.loads(path.read_text()) if path.exists() else {}
     if key not in known:
         known[key] = round(bf16_speedup(), 3)
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp"); tmp.write_text(json.dumps(known, indent=1)); os.replace(tmp, path)
+        atomic_write(path, json.dumps(known, indent=1))
     return known[key] >= min_speedup
 
 def run_precision(device, amp:bool|None) -> str:
