@@ -14,7 +14,7 @@ from .tables import setting_name
 
 # %% auto #0
 __all__ = ['INFLIGHT', 'checkpoint_iteration', 'carry', 'restore_inflight', 'missing_runs', 'campaign', 'cpu_step_seconds',
-           'campaign_plan']
+           'resume_point', 'campaign_plan']
 
 # %% ../nbs/14a_campaign.ipynb #6e52b3bb
 INFLIGHT = 'inflight'   # the folder of carried checkpoints inside a results store's folder
@@ -126,10 +126,17 @@ def cpu_step_seconds(config:TrainConfig, steps:int=2) -> float:
     finally: torch.set_num_threads(threads)
 
 # %% ../nbs/14a_campaign.ipynb #f96abb18
+def resume_point(config:TrainConfig, out) -> int:
+    "The iteration a run of store folder `out` resumes from: the later of its run folder's checkpoint and its carried one; 0 for neither."
+    name = run_dir(config).name
+    found = [p for p in (Path(out) / name / 'checkpoint.pt', Path(out) / INFLIGHT / f'{name}.pt') if p.exists()]
+    return max((checkpoint_iteration(p) for p in found), default=0)
+
 def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:float=40.0, out=None, step_seconds=cpu_step_seconds):
     """DataFrame of the runs still missing from `out`'s store (all, without `out`) with their FLOPs (forward + backward
     per iteration, counted on the CPU), and a one-line estimate: at the paper tier from an assumed accelerator
-    throughput; at the other tiers, which run on this CPU, from single-thread steps measured here (`step_seconds`)."""
+    throughput; at the other tiers, which run on this CPU, from single-thread steps measured here (`step_seconds`).
+    A run with a checkpoint in `out` (`done` iterations, its own or carried) is costed for what it has left."""
     import pandas as pd
     from virtual_softmax.throughput import step_flops
     done = ResultsStore(out).keys() if out is not None else set()
@@ -139,12 +146,15 @@ def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:
         shape = (c.dataset, c.arch, c.width, c.feature_dim, c.batch_size)
         if shape not in flops: flops[shape] = step_flops(c)
         if tier != 'paper' and shape not in seconds: seconds[shape] = step_seconds(c)
-        its = c.schedule()[0]
-        rows.append(dict(setting=setting_name(dataclasses.asdict(c)), loss=c.loss, seed=c.seed, iterations=its,
-                         gflop_per_it=flops[shape] / 1e9, pflop=flops[shape] * its / 1e15,
-                         **({} if tier == 'paper' else dict(s_per_it=seconds[shape], cpu_hours=seconds[shape] * its / 3600))))
-    plan = pd.DataFrame(rows, columns=['setting', 'loss', 'seed', 'iterations', 'gflop_per_it', 'pflop'] + ([] if tier == 'paper' else ['s_per_it', 'cpu_hours']))
-    skipped = f" ({len(done & {c.key() for name in names for c in experiment_configs(name, tier)})} finished runs left out)" if out is not None else ''
+        its, started = c.schedule()[0], resume_point(c, out) if out is not None else 0
+        left = its - started
+        rows.append(dict(setting=setting_name(dataclasses.asdict(c)), loss=c.loss, seed=c.seed, iterations=its, done=started,
+                         gflop_per_it=flops[shape] / 1e9, pflop=flops[shape] * left / 1e15,
+                         **({} if tier == 'paper' else dict(s_per_it=seconds[shape], cpu_hours=seconds[shape] * left / 3600))))
+    plan = pd.DataFrame(rows, columns=['setting', 'loss', 'seed', 'iterations', 'done', 'gflop_per_it', 'pflop'] + ([] if tier == 'paper' else ['s_per_it', 'cpu_hours']))
+    resuming = (plan.done > 0).sum()
+    skipped = (f" ({len(done & {c.key() for name in names for c in experiment_configs(name, tier)})} finished runs left out"
+               f"{f', {resuming} resuming from a checkpoint' if resuming else ''})" if out is not None else '')
     if tier == 'paper':
         total = plan.pflop.sum() * 1e15 / (effective_tflops * 1e12)
         line = (f"{len(plan)} runs{skipped}, {workers} at a time on one device, {plan.pflop.sum():.1f} PFLOP of training in all; "

@@ -73,10 +73,12 @@ EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msr
     # ablations (notebook 30): the anchor filler on CIFAR-10 t=1 at 5 %, and recipe 1's bare linear feature on MNIST
     'ablation_init': lambda: [cfg for init in ('msra', 'gaussian') for cfg in _runs('cifar10_jpeg', 'cifar10', SOFTMAX_VS_3_SEEDS, anchor_init=init, scale=0.05)],
     'ablation_head': lambda: [cfg for kind in ('bn_prelu', 'linear') for cfg in _runs('mnist', 'mnist', SOFTMAX_VS_3_SEEDS, feature_layer=kind)],
-    # the one-call GPU plan (notebook 14, `vsoftmax campaign gpu_paper --tier paper --dry-run`): Fig. 2, Table 3 MNIST
-    # and Table 2/4 CIFAR-10 t=1 at the paper's 20k iterations, softmax and Virtual Softmax, 3 seeds each
-    'gpu_paper': lambda: ([cfg for dim in (2, 3) for cfg in _runs('mnist', 'mnist_toy', SOFTMAX_VS_3_SEEDS, feature_dim=dim)]
-                          + _runs('mnist', 'mnist', SOFTMAX_VS_3_SEEDS) + _runs('cifar10_jpeg', 'cifar10', SOFTMAX_VS_3_SEEDS)),
+    # the one-call GPU plan (notebook 14a, `vsoftmax campaign gpu_paper --tier paper --dry-run`) at the paper's own
+    # schedules, softmax and Virtual Softmax, 3 seeds each, seed-paired; first what the CPUs cannot reach (Table 2's
+    # CIFAR-10 widths t=2-4, CIFAR-100 t=2 at 30k), then what the CPU campaign also runs (CIFAR-10 t=1, Table 3 MNIST, Fig. 2)
+    'gpu_paper': lambda: ([cfg for t in (2, 3, 4) for cfg in _paired('cifar10_jpeg', 'cifar10', (0, 1, 2), width=t)]
+                          + _paired('cifar100', 'cifar100', (0, 1, 2), width=2) + _paired('cifar10_jpeg', 'cifar10', (0, 1, 2))
+                          + _paired('mnist', 'mnist', (0, 1, 2)) + [cfg for dim in (2, 3) for cfg in _paired('mnist', 'mnist_toy', (0, 1, 2), feature_dim=dim)]),
     # issue 18, the paper's own schedule on the CPU (fractions in CPU_BUDGETS): CIFAR-10 t=1 at 20k and 5k, MNIST at
     # 20k, CIFAR-100 t=2 at 3k, and Fig. 2's toy nets at 20k
     'cifar10_20k': lambda: _paired('cifar10_jpeg', 'cifar10', (0, 1, 2)),
