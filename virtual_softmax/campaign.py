@@ -29,7 +29,8 @@ def _copy_atomic(src:Path, dst:Path):
 def carry(src, dst) -> dict:
     """Bring a campaign's finished records and in-flight checkpoints from its store folder `src` into `dst`: new records
     are appended to `dst/results.jsonl`, each unfinished run's checkpoint goes to `dst/inflight/<run>.pt` when it is
-    newer than the one there, and carried checkpoints of runs whose record has landed are deleted."""
+    newer than the one there, and carried checkpoints of runs whose record has landed are deleted. A finished run's
+    trained network goes to `dst/<run>/checkpoint.pt` (git ignores it), where the notebooks that load networks find it."""
     src, dst = Path(src), Path(dst)
     if not (src / 'results.jsonl').exists(): raise ValueError(f"{src} holds no results store (results.jsonl)")
     store = ResultsStore(dst)
@@ -37,17 +38,21 @@ def carry(src, dst) -> dict:
     new = [r for r in ResultsStore(src).records() if r['key'] not in have and store.add(r)]
     have = store.keys()
     inflight = dst / INFLIGHT; inflight.mkdir(parents=True, exist_ok=True)
-    carried = []
+    carried, networks = [], []
     for ckpt in sorted(src.glob('*/checkpoint.pt')):
         target = inflight / f'{ckpt.parent.name}.pt'
-        if ckpt.parent.name.rsplit('-', 1)[-1] in have: continue          # finished: its record is the result
+        if ckpt.parent.name.rsplit('-', 1)[-1] in have:                   # finished: its record is the result, its network stays beside it
+            network = dst / ckpt.parent.name / 'checkpoint.pt'
+            if not network.exists() or network.stat().st_mtime != ckpt.stat().st_mtime:
+                network.parent.mkdir(exist_ok=True); _copy_atomic(ckpt, network); networks.append(ckpt.parent.name)
+            continue
         if not target.exists() or checkpoint_iteration(target) < checkpoint_iteration(ckpt):
             _copy_atomic(ckpt, target); carried.append(ckpt.parent.name)
     landed = [p for p in inflight.glob('*.pt') if p.stem.rsplit('-', 1)[-1] in have]
     for p in landed: p.unlink()
     for log in src.glob('campaign*.log'):                                  # the campaign's own account, beside its records
         if not (dst / log.name).exists() or (dst / log.name).stat().st_mtime < log.stat().st_mtime: _copy_atomic(log, dst / log.name)
-    return dict(records=len(new), carried=carried, deleted=[p.stem for p in landed])
+    return dict(records=len(new), carried=carried, deleted=[p.stem for p in landed], networks=networks)
 
 def restore_inflight(configs:list, inflight) -> list:
     "Put each carried checkpoint of `configs` back into its run folder, unless the folder holds a newer one; returns those restored."

@@ -222,7 +222,7 @@ def _campaign(args):
 def _carry(args):
     moved = carry(args.src, args.dst)
     print(f"{moved['records']} new records; in-flight checkpoints carried: {len(moved['carried'])}, "
-          f"deleted (their runs landed): {len(moved['deleted'])}; now commit {args.dst}")
+          f"deleted (their runs landed): {len(moved['deleted'])}; finished networks copied: {len(moved['networks'])}; now commit {args.dst}")
 
 def _bench(args):
     print(f"{cpu_name()}; on this CPU the trainer runs {run_precision('cpu', True)} when asked for --amp", flush=True)
