@@ -144,8 +144,8 @@ def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:
     A run with a checkpoint in `out` (`done` iterations, its own or carried) is costed for what it has left."""
     import pandas as pd
     from virtual_softmax.throughput import step_flops
-    done = ResultsStore(out).keys() if out is not None else set()
-    configs = [c for c in {c.key(): c for name in names for c in experiment_configs(name, tier)}.values() if c.key() not in done]
+    finished = ResultsStore(out).keys() if out is not None else set()
+    configs = [c for c in {c.key(): c for name in names for c in experiment_configs(name, tier)}.values() if c.key() not in finished]
     flops, seconds, rows = {}, {}, []
     for c in configs:
         shape = (c.dataset, c.arch, c.width, c.feature_dim, c.batch_size)
@@ -158,7 +158,7 @@ def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:
                          **({} if tier == 'paper' else dict(s_per_it=seconds[shape], cpu_hours=seconds[shape] * left / 3600))))
     plan = pd.DataFrame(rows, columns=['setting', 'loss', 'seed', 'iterations', 'done', 'gflop_per_it', 'pflop'] + ([] if tier == 'paper' else ['s_per_it', 'cpu_hours']))
     resuming = (plan.done > 0).sum()
-    skipped = (f" ({len(done & {c.key() for name in names for c in experiment_configs(name, tier)})} finished runs left out"
+    skipped = (f" ({len(finished & {c.key() for name in names for c in experiment_configs(name, tier)})} finished runs left out"
                f"{f', {resuming} resuming from a checkpoint' if resuming else ''})" if out is not None else '')
     if tier == 'paper':
         total = plan.pflop.sum() * 1e15 / (effective_tflops * 1e12)
