@@ -1,10 +1,12 @@
 """Launched by torchrun from test_sharded_train.py: trains the same few steps with plain DDP + virtual_softmax, with
 the sharded classifier, and with the sharded classifier stopped half-way and resumed; saves each run's whole weights.
-Then one step's gradients in float64, and a stop signal that reaches one rank only."""
+Then one step's gradients in float64, a stop signal that reaches one rank only, and a checkpoint clock (`ckpt_minutes`)
+that runs out on one rank only."""
 import os, signal, sys
 from unittest import mock
 import torch, torch.distributed as dist
-from virtual_softmax.train import TrainConfig, train, build, data_parallel, Interrupted, _Steps
+import virtual_softmax.train as train_module
+from virtual_softmax.train import TrainConfig, train, build, data_parallel, Interrupted, _Steps, Run
 
 data, out = sys.argv[1], sys.argv[2]
 base = dict(dataset='mnist', iterations=4, milestones=(3,), batch_size=16, data=data, device='cpu', eval_every=4, ckpt_every=2)
@@ -46,4 +48,13 @@ def one_signalled(self, it, log):
 with mock.patch.object(_Steps, 'one', one_signalled):
     try: run('sharded_virtual_softmax', 'signalled', {**base, 'iterations': 40, 'milestones': (30,), 'ckpt_every': 100})
     except Interrupted as stop: print(f"rank {rank}: interrupted at iteration {stop.iteration}, exit code {stop.exit_code}", flush=True)
+
+# rank 1's checkpoint clock is always due, rank 0's never: both ranks must save together (the sharded save gathers the
+# anchors, a collective) at the multiples of 10 where they agree, then at the end: iterations 10, 20 and 25
+saved, save = [], train_module.save_checkpoint
+def counting(path, model, optimizer, scheduler, log, *rest, **kw):
+    save(path, model, optimizer, scheduler, log, *rest, **kw); saved.append(log.iteration)
+with mock.patch.object(train_module, 'save_checkpoint', counting), mock.patch.object(Run, 'checkpoint_due', lambda self: rank == 1):
+    run('sharded_virtual_softmax', 'clocked', {**base, 'iterations': 25, 'milestones': (20,), 'eval_every': 25, 'ckpt_every': 100, 'ckpt_minutes': 1})
+print(f"rank {rank}: saved at {saved}", flush=True)
 dist.destroy_process_group()

@@ -24,7 +24,7 @@ __all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'FEATURE_WORDS', 
            'setup_distributed', 'Classifier', 'is_sharded', 'data_parallel', 'whole_state', 'rank_state', 'cpu_flags',
            'cpu_name', 'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'LRMultiplier', 'git_commit', 'run_dir',
            'loss_options', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint',
-           'restore_checkpoint', 'run_record', 'Interrupted', 'stop_signals', 'stop_requested', 'test_interval',
+           'restore_checkpoint', 'run_record', 'Interrupted', 'stop_signals', 'agreed', 'test_interval',
            'quick_test_size', 'Run', 'score_point', 'log_point', 'fit', 'train', 'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
@@ -68,6 +68,7 @@ class TrainConfig:
     eval_every: int|None = None     # test-accuracy curve interval; default and least: a tenth of the run
     max_test: int|None = None       # evaluate on a fixed random subset of N test images (smoke runs)
     ckpt_every: int = 500           # checkpoint interval (iterations)
+    ckpt_minutes: float|None = None # also checkpoint once this many minutes have passed since the last save (a long run's loss when killed)
     data: str|None = None           # data root (default: $VS_DATA)
     download: bool = False          # fetch a missing dataset with torchvision (needs a network)
     device: str = 'auto'            # auto (CUDA when present), cpu or cuda
@@ -88,7 +89,7 @@ class TrainConfig:
         defaults = {f.name: (f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default) for f in dataclasses.fields(self)}
         old_name = {new: old for old, new in RENAMED_FIELDS.items()}   # a renamed field keys under its old name: stored keys stay valid
         d = {old_name.get(k, k): v for k, v in asdict(self).items()
-             if k not in ('data', 'download', 'device', 'out', 'ckpt_every', 'compile') and (v != defaults[k] or k in ALWAYS_KEYED)}
+             if k not in ('data', 'download', 'device', 'out', 'ckpt_every', 'ckpt_minutes', 'compile') and (v != defaults[k] or k in ALWAYS_KEYED)}
         d['schedule'] = self.schedule()
         d['recipe'] = RECIPE_VERSION   # a changed default changes the version, so old records never match new runs
         return hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()[:16]
@@ -103,6 +104,7 @@ class TrainConfig:
         if self.dataset not in DATASETS: raise ValueError(f"unknown dataset {self.dataset!r}; choose from {sorted(DATASETS)}")
         for name in ('width', 'batch_size', 'ckpt_every'):
             if getattr(self, name) < 1: raise ValueError(f"{name} must be >= 1, got {getattr(self, name)}")
+        if self.ckpt_minutes is not None and not self.ckpt_minutes > 0: raise ValueError(f"ckpt_minutes must be > 0, got {self.ckpt_minutes}")
         if self.lr <= 0: raise ValueError(f"lr must be > 0, got {self.lr}")
         if not 0 <= self.warmup < 1: raise ValueError(f"warmup must be a fraction in [0, 1), got {self.warmup}")
         from virtual_softmax.models import FEATURE_LAYERS
@@ -437,14 +439,15 @@ def stop_signals():
     finally:
         for s, h in old.items(): signal.signal(s, h)
 
-def stop_requested(received:list, done:int, world:int, device, every:int=10) -> bool:
-    """Whether to stop after iteration `done`: at once on one process; under torchrun, at the next multiple of `every`
-    where any rank received a signal (one small all_reduce), so that every rank saves and stops at the same step (a
-    rank that stopped alone would leave the others waiting in a collective)."""
-    if world == 1: return bool(received)
-    if done % every: return False
-    flag = torch.tensor([len(received)], device=device); dist.all_reduce(flag, op=dist.ReduceOp.MAX)
-    return bool(flag.item())
+def agreed(flags:list, done:int, world:int, device, every:int=10) -> list:
+    """Per flag (a stop signal received, a checkpoint due), whether to act on it after iteration `done`: at once on one
+    process; under torchrun, at the next multiple of `every` where any rank raised it (one small all_reduce for all
+    flags), so that every rank saves or stops at the same step (a rank that saved or stopped alone would leave the
+    others waiting in a collective)."""
+    if world == 1: return [bool(f) for f in flags]
+    if done % every: return [False] * len(flags)
+    raised = torch.tensor([int(bool(f)) for f in flags], device=device); dist.all_reduce(raised, op=dist.ReduceOp.MAX)
+    return [bool(v) for v in raised.tolist()]
 
 def test_interval(iterations:int, eval_every:int|None) -> int:
     "Iterations between test passes: at most about ten passes a run, whatever was asked (a pass can cost more than the steps)."
@@ -475,13 +478,20 @@ class Run:
         if self.rank == 0: self.ckpt_path.parent.mkdir(parents=True, exist_ok=True)
         self.bar, self.wall0 = _progress_bar(config, self.start, progress and self.rank == 0), time.time()
         self.evaluates = self.rank == 0 or is_sharded(self.model)                 # a sharded head scores with every rank
+        self.saved_iteration, self.saved_at = self.start, time.monotonic()
 
     def _restored(self) -> RunLog:
         log = restore_checkpoint(self.ckpt_path, self.model, self.optimizer, self.scheduler, self.device)
         if self.rank == 0: print(f"resuming {self.ckpt_path.parent.name} at iteration {log.iteration} of {self.iterations}", flush=True)
         return log
 
-    def save(self): save_checkpoint(self.ckpt_path, self.model, self.optimizer, self.scheduler, self.log, self.config, self.batches, write=self.rank == 0)
+    def save(self):
+        save_checkpoint(self.ckpt_path, self.model, self.optimizer, self.scheduler, self.log, self.config, self.batches, write=self.rank == 0)
+        self.saved_iteration, self.saved_at = self.log.iteration, time.monotonic()
+
+    def checkpoint_due(self) -> bool:
+        "Whether `ckpt_minutes` have passed since the last save: on two CPU cores 500 iterations of a wide net can take half an hour."
+        return self.config.ckpt_minutes is not None and time.monotonic() - self.saved_at >= 60 * self.config.ckpt_minutes
 
 # %% ../nbs/12_train.ipynb #c3dae6ea
 def score_point(run:Run, done:int, whole:bool):
@@ -512,11 +522,12 @@ def fit(run:Run, stop_after:int|None=None) -> bool:
             for it in range(run.start, run.iterations):
                 done = steps.one(it, run.log)
                 if run.bar is not None: run.bar.update(1)
-                if stop_requested(received, done, run.world, run.device):
-                    run.save(); raise Interrupted(done, run.iterations, received[0] if received else signal.SIGTERM)
+                stop, due = agreed([received, run.checkpoint_due()], done, run.world, run.device)
+                if stop: run.save(); raise Interrupted(done, run.iterations, received[0] if received else signal.SIGTERM)
                 last = done == run.iterations or done == stop_after
                 at_point = done % run.eval_every == 0 or done % run.config.ckpt_every == 0 or last
                 if at_point and log_point(run, steps, done, last): return True
+                if due and run.saved_iteration != done: run.save()   # ckpt_minutes: a long run's between points
                 if stop_after is not None and done >= stop_after: break
         finally:
             if run.bar is not None: run.bar.close()
