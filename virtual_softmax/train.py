@@ -374,13 +374,14 @@ def restore_checkpoint(path, model, optimizer, scheduler, device) -> RunLog:
                   state.get('curve_images', []), state.get('segments', []))
 
 # %% ../nbs/12_train.ipynb #d62cda52
-def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:float, resumed_from:int) -> dict:
-    "The line a finished run appends to the results store."
+def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:float, resumed_from:int, resumed_seconds:float=0.0) -> dict:
+    "The line a finished run appends to the results store; `images_per_second` is this process's rate, from `resumed_from` (and the `train_seconds` the log had there) on."
+    # records stored before 2026-12-03 divided a resumed run's iterations by the whole run's seconds, understating its rate
     iterations, milestones = config.schedule(); on_cuda = torch.device(device).type == 'cuda'
     return dict(key=config.key(), config=asdict(config), schedule=[iterations, list(milestones)], seed=config.seed,
                 git_commit=git_commit(), torch=torch.__version__, device=torch.cuda.get_device_name(device) if on_cuda else str(device),
                 machine=cpu_name() if not on_cuda else None, segments=log.segments, world_size=world, wall_seconds=wall_seconds, train_seconds=log.train_seconds,
-                images_per_second=(log.iteration - resumed_from) * config.batch_size / max(log.train_seconds, 1e-9) if resumed_from < log.iteration else None,
+                images_per_second=(log.iteration - resumed_from) * config.batch_size / max(log.train_seconds - resumed_seconds, 1e-9) if resumed_from < log.iteration else None,
                 curve=log.curve, curve_images=log.curve_images, train_loss=log.train_loss,
                 diverged=not all(math.isfinite(l) for _, l in log.train_loss), stopped_at=log.iteration if log.iteration < iterations else None,
                 test_accuracy=log.curve[-1][1] if log.curve else None,   # only rank 0 evaluates
@@ -471,7 +472,7 @@ class Run:
         self.model, self.optimizer, self.scheduler = model_and_optimiser(config, self.batches, self.device)
         self.ckpt_path = run_dir(config) / 'checkpoint.pt'
         self.log = self._restored() if resume and self.ckpt_path.exists() else RunLog()
-        self.start = self.log.iteration
+        self.start, self.start_seconds = self.log.iteration, self.log.train_seconds   # where this process took over
         self.log.segments.append((self.start, torch.cuda.get_device_name(self.device) if self.device.type == 'cuda' else cpu_name(), self.precision))
         self.step_model = data_parallel(self.model) if self.world > 1 else self.model
         if config.compile: quiet_compile_logs(); self.model.backbone.compile()   # in place: state_dict keys stay the eager module's
@@ -543,7 +544,7 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     diverged = fit(run, stop_after)
     kept = {'model': run.model} if keep_model else {}
     if stop_after is not None and run.log.iteration < run.iterations and not diverged: return {'stopped_at': run.log.iteration, **kept}
-    record = run_record(config, run.log, run.device, run.world, time.time() - run.wall0, run.start)
+    record = run_record(config, run.log, run.device, run.world, time.time() - run.wall0, run.start, run.start_seconds)
     if run.rank == 0: ResultsStore(config.out).add(record)                   # never twice
     return {**record, **kept}
 
