@@ -11,7 +11,7 @@ import numpy as np
 # %% auto #0
 __all__ = ['RENAMED_FIELDS', 'append_record', 'current_names', 'read_results', 'atomic_write', 'ResultsStore', 'results_frame',
            'welch_gain', 'diverged_runs', 'untestable', 'seed_gain', 'mean_curve', 'budget_gains', 'plot_budget_gains',
-           'campaign_time', 'markdown_table']
+           'run_wall_seconds', 'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict, unless_key_in=None) -> bool:
@@ -182,11 +182,17 @@ def plot_budget_gains(ax, gains, paper_gain:float|None=None, paper_iterations:in
     ax.legend(fontsize=8)
 
 # %% ../nbs/11a_results.ipynb #24038cf5
+def run_wall_seconds(record:dict) -> float:
+    """A run's wall time over every process that trained it. Records stored before 2026-12-03 kept only the last
+    process's: for a run resumed across sessions, the training-step time of all its processes (`train_seconds`) is then
+    larger, and a lower bound of the truth."""
+    return max(record['wall_seconds'], record.get('train_seconds') or 0.0)
+
 def campaign_time(records:list) -> str:
-    "One sentence: number of runs, their summed wall time, the range per run and the devices they ran on."
+    "One sentence: number of runs, their summed wall time, the range per run and the machines they ran on."
     if not records: return "no finished runs"
-    walls = [r['wall_seconds'] for r in records]
-    devices = ', '.join(sorted({r.get('device', '?') for r in records}))
+    walls = [run_wall_seconds(r) for r in records]
+    devices = '; '.join(sorted({r.get('machine') or r.get('device', '?') for r in records}))   # older records name only 'cpu'
     return f"{len(walls)} runs, {sum(walls) / 3600:.2f} h of wall time in all ({min(walls) / 60:.1f}-{max(walls) / 60:.1f} min per run) on {devices}"
 
 # %% ../nbs/11a_results.ipynb #8e2ca79b

@@ -352,6 +352,7 @@ class RunLog:
     train_seconds: float = 0.0                          # time in training steps (test passes and checkpoints excluded)
     curve_images: list = field(default_factory=list)    # test images behind each curve point (the last: the whole split)
     segments: list = field(default_factory=list)        # (first iteration, machine, precision) of each start or resume
+    wall_seconds: float = 0.0                           # wall-clock time of every process that trained it, summed (test passes and checkpoints included)
 
 def save_checkpoint(path, model, optimizer, scheduler, log:RunLog, config:TrainConfig, batches:DeviceBatches, write:bool=True):
     """Everything a resumed run needs, plus what evaluation needs: the config and the training batches' normalisation.
@@ -371,12 +372,16 @@ def restore_checkpoint(path, model, optimizer, scheduler, device) -> RunLog:
     scheduler.load_state_dict(state['scheduler']); torch.set_rng_state(state['rng_cpu'])
     if torch.device(device).type == 'cuda' and state.get('rng_cuda') is not None: torch.cuda.set_rng_state(state['rng_cuda'])
     return RunLog(state['iteration'], state['curve'], state.get('train_loss', []), state['train_seconds'],
-                  state.get('curve_images', []), state.get('segments', []))
+                  state.get('curve_images', []), state.get('segments', []),
+                  state.get('wall_seconds', state['train_seconds']))   # older checkpoints: their step time, a lower bound
 
 # %% ../nbs/12_train.ipynb #d62cda52
 def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:float, resumed_from:int, resumed_seconds:float=0.0) -> dict:
-    "The line a finished run appends to the results store; `images_per_second` is this process's rate, from `resumed_from` (and the `train_seconds` the log had there) on."
-    # records stored before 2026-12-03 divided a resumed run's iterations by the whole run's seconds, understating its rate
+    """The line a finished run appends to the results store. `wall_seconds` and `train_seconds` are the whole run's, summed
+    over every process that trained it; `images_per_second` is this process's rate, from `resumed_from` (and the
+    `train_seconds` the log had there) on."""
+    # records stored before 2026-12-03 divided a resumed run's iterations by the whole run's seconds, understating its rate,
+    # and kept only the last process's wall time (results.run_wall_seconds reads them)
     iterations, milestones = config.schedule(); on_cuda = torch.device(device).type == 'cuda'
     return dict(key=config.key(), config=asdict(config), schedule=[iterations, list(milestones)], seed=config.seed,
                 git_commit=git_commit(), torch=torch.__version__, device=torch.cuda.get_device_name(device) if on_cuda else str(device),
@@ -472,7 +477,7 @@ class Run:
         self.model, self.optimizer, self.scheduler = model_and_optimiser(config, self.batches, self.device)
         self.ckpt_path = run_dir(config) / 'checkpoint.pt'
         self.log = self._restored() if resume and self.ckpt_path.exists() else RunLog()
-        self.start, self.start_seconds = self.log.iteration, self.log.train_seconds   # where this process took over
+        self.start, self.start_seconds, self.start_wall = self.log.iteration, self.log.train_seconds, self.log.wall_seconds   # where this process took over
         self.log.segments.append((self.start, torch.cuda.get_device_name(self.device) if self.device.type == 'cuda' else cpu_name(), self.precision))
         self.step_model = data_parallel(self.model) if self.world > 1 else self.model
         if config.compile: quiet_compile_logs(); self.model.backbone.compile()   # in place: state_dict keys stay the eager module's
@@ -486,7 +491,12 @@ class Run:
         if self.rank == 0: print(f"resuming {self.ckpt_path.parent.name} at iteration {log.iteration} of {self.iterations}", flush=True)
         return log
 
+    def elapsed(self) -> float:
+        "The run's wall time so far: its earlier processes' (from the checkpoint) and this one's."
+        return self.start_wall + time.time() - self.wall0
+
     def save(self):
+        self.log.wall_seconds = self.elapsed()
         save_checkpoint(self.ckpt_path, self.model, self.optimizer, self.scheduler, self.log, self.config, self.batches, write=self.rank == 0)
         self.saved_iteration, self.saved_at = self.log.iteration, time.monotonic()
 
@@ -544,7 +554,7 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     diverged = fit(run, stop_after)
     kept = {'model': run.model} if keep_model else {}
     if stop_after is not None and run.log.iteration < run.iterations and not diverged: return {'stopped_at': run.log.iteration, **kept}
-    record = run_record(config, run.log, run.device, run.world, time.time() - run.wall0, run.start, run.start_seconds)
+    record = run_record(config, run.log, run.device, run.world, run.elapsed(), run.start, run.start_seconds)
     if run.rank == 0: ResultsStore(config.out).add(record)                   # never twice
     return {**record, **kept}
 
