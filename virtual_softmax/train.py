@@ -25,7 +25,8 @@ __all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'FEATURE_WORDS', 
            'cpu_name', 'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'LRMultiplier', 'git_commit', 'run_dir',
            'loss_options', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint',
            'restore_checkpoint', 'run_record', 'Interrupted', 'stop_signals', 'agreed', 'test_interval',
-           'quick_test_size', 'Run', 'score_point', 'log_point', 'fit', 'train', 'load_checkpoint']
+           'quick_test_size', 'Run', 'score_point', 'log_point', 'save_between_points', 'fit', 'train',
+           'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 RECIPE_VERSION = 2   # bump whenever a default changes what a run computes; it enters every key
@@ -407,7 +408,11 @@ class _Steps:
         self.model, self.optimizer, self.scheduler, self.batches, self.amp, self.device = model, optimizer, scheduler, batches, amp, device
         self.loss_sum, self.count = torch.zeros((), device=device), 0
         self.restart_clock()
-    def restart_clock(self): self.tick, self.since = time.perf_counter(), None
+    def restart_clock(self): self.tick, self.since, self.banked = time.perf_counter(), None, 0.0
+    def bank(self, log:RunLog):
+        "Add the step time since the last tick to the log, so that a checkpoint between log points holds it."
+        if self.device.type == 'cuda': torch.cuda.synchronize()
+        now = time.perf_counter(); log.train_seconds += now - self.tick; self.banked += now - self.tick; self.tick = now
     def one(self, it:int, log:RunLog) -> int:
         x, y = self.batches.batch(it)
         with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.amp): loss = self.model(x, y)
@@ -419,7 +424,7 @@ class _Steps:
     def measure(self, log:RunLog) -> float:
         "Close a log point: training time and the mean loss since the last one (one host sync)."
         if self.device.type == 'cuda': torch.cuda.synchronize()
-        self.seconds = time.perf_counter() - self.tick; log.train_seconds += self.seconds
+        elapsed = time.perf_counter() - self.tick; log.train_seconds += elapsed; self.seconds = self.banked + elapsed
         self.images = (log.iteration - self.since) * self.batches.batch_size * self.batches.world_size
         log.train_loss.append((log.iteration, self.loss_sum.item() / max(self.count, 1))); self.loss_sum.zero_(); self.count = 0
         return log.train_loss[-1][1]
@@ -524,6 +529,10 @@ def log_point(run:Run, steps:_Steps, done:int, last:bool) -> bool:
                        "here and is recorded as diverged", file=sys.stderr, flush=True)
     return diverged
 
+def save_between_points(run:Run, steps:_Steps):
+    "A checkpoint between log points (a stop signal, `ckpt_minutes`): the step time so far goes into it, the save's own does not."
+    steps.bank(run.log); run.save(); steps.tick = time.perf_counter()
+
 def fit(run:Run, stop_after:int|None=None) -> bool:
     "The training loop, from the run's start to its end (or `stop_after`); whether it diverged. A stop signal saves and raises `Interrupted`."
     run.model.train()
@@ -534,11 +543,11 @@ def fit(run:Run, stop_after:int|None=None) -> bool:
                 done = steps.one(it, run.log)
                 if run.bar is not None: run.bar.update(1)
                 stop, due = agreed([received, run.checkpoint_due()], done, run.world, run.device)
-                if stop: run.save(); raise Interrupted(done, run.iterations, received[0] if received else signal.SIGTERM)
+                if stop: save_between_points(run, steps); raise Interrupted(done, run.iterations, received[0] if received else signal.SIGTERM)
                 last = done == run.iterations or done == stop_after
                 at_point = done % run.eval_every == 0 or done % run.config.ckpt_every == 0 or last
                 if at_point and log_point(run, steps, done, last): return True
-                if due and run.saved_iteration != done: run.save()   # ckpt_minutes: a long run's between points
+                if due and run.saved_iteration != done: save_between_points(run, steps)   # ckpt_minutes
                 if stop_after is not None and done >= stop_after: break
         finally:
             if run.bar is not None: run.bar.close()
