@@ -7,8 +7,9 @@
 # - CIFAR-100's lossless archive is 137 MB, so it cannot travel; its runs fail at once with DatasetMissing, naming the
 #   path, and the campaign goes on with the others (they come first in gpu_paper only because the CPUs cannot reach them).
 # - Six workers: the six CIFAR-10 t=2 runs share the GPU first. A checkpoint of CIFAR-10 t=2 is ~24 MB (t=4 ~92 MB):
-#   too big to come back, so a run counts only if it finishes inside the call. The campaign is stopped with SIGTERM BUDGET seconds in (default 480), which saves every checkpoint and
-#   exits; the finished records come back in results/results.jsonl with the log.
+#   too big to come back, so a run counts only if it finishes inside the call. The campaign is stopped with SIGTERM
+#   BUDGET seconds in (default 480), which saves every checkpoint and exits; the finished records come back in
+#   results/results.jsonl with the log.
 # Extra arguments go to `vsoftmax campaign` (e.g. `--tier smoke --no-compile --workers 2` to try the call on a CPU).
 set -uo pipefail
 cmd=${1:?pack DATA_ROOT | run [campaign options]}; shift
