@@ -11,7 +11,7 @@ import numpy as np
 # %% auto #0
 __all__ = ['RENAMED_FIELDS', 'append_record', 'current_names', 'read_results', 'atomic_write', 'ResultsStore', 'results_frame',
            'welch_gain', 'diverged_runs', 'untestable', 'seed_gain', 'mean_curve', 'budget_gains', 'plot_budget_gains',
-           'run_wall_seconds', 'run_machines', 'campaign_time', 'markdown_table']
+           'run_wall_seconds', 'run_machines', 'campaign_hours', 'campaign_machines', 'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict, unless_key_in=None) -> bool:
@@ -192,12 +192,20 @@ def run_machines(record:dict) -> set:
     "The machines a run trained on: every segment's (a run resumed across sessions may span several), else its record's."
     return {m for _, m, _ in record.get('segments') or []} or {record.get('machine') or record.get('device', '?')}   # older records name only 'cpu'
 
+def campaign_hours(records:list) -> float:
+    "The wall time of `records` summed over runs (several may have run at once), in hours."
+    return sum(map(run_wall_seconds, records)) / 3600
+
+def campaign_machines(records:list) -> str:
+    "Every machine any of `records` trained on, sorted, joined by '; '."
+    return '; '.join(sorted(set().union(*map(run_machines, records))))
+
 def campaign_time(records:list) -> str:
     "One sentence: number of runs, their summed wall time, the range per run and the machines they ran on."
     if not records: return "no finished runs"
     walls = [run_wall_seconds(r) for r in records]
-    devices = '; '.join(sorted(set().union(*map(run_machines, records))))
-    return f"{len(walls)} runs, {sum(walls) / 3600:.2f} h of wall time in all ({min(walls) / 60:.1f}-{max(walls) / 60:.1f} min per run) on {devices}"
+    return (f"{len(walls)} runs, {campaign_hours(records):.2f} h of wall time in all ({min(walls) / 60:.1f}-{max(walls) / 60:.1f} min per run) "
+            f"on {campaign_machines(records)}")
 
 # %% ../nbs/11a_results.ipynb #8e2ca79b
 def markdown_table(df) -> str:

@@ -409,10 +409,11 @@ class _Steps:
         self.loss_sum, self.count = torch.zeros((), device=device), 0
         self.restart_clock()
     def restart_clock(self): self.tick, self.since, self.banked = time.perf_counter(), None, 0.0
-    def bank(self, log:RunLog):
-        "Add the step time since the last tick to the log, so that a checkpoint between log points holds it."
+    def bank_around(self, log:RunLog, action):
+        "Add the step time since the last tick to the log (so that a checkpoint between log points holds it), then run `action` off the clock."
         if self.device.type == 'cuda': torch.cuda.synchronize()
-        now = time.perf_counter(); log.train_seconds += now - self.tick; self.banked += now - self.tick; self.tick = now
+        now = time.perf_counter(); log.train_seconds += now - self.tick; self.banked += now - self.tick
+        action(); self.tick = time.perf_counter()
     def one(self, it:int, log:RunLog) -> int:
         x, y = self.batches.batch(it)
         with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.amp): loss = self.model(x, y)
@@ -531,7 +532,7 @@ def log_point(run:Run, steps:_Steps, done:int, last:bool) -> bool:
 
 def save_between_points(run:Run, steps:_Steps):
     "A checkpoint between log points (a stop signal, `ckpt_minutes`): the step time so far goes into it, the save's own does not."
-    steps.bank(run.log); run.save(); steps.tick = time.perf_counter()
+    steps.bank_around(run.log, run.save)
 
 def fit(run:Run, stop_after:int|None=None) -> bool:
     "The training loop, from the run's start to its end (or `stop_after`); whether it diverged. A stop signal saves and raises `Interrupted`."
