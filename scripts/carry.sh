@@ -3,6 +3,7 @@
 # commit them, so that the end of a session loses at most that much computation (notebook 14a). Run from the main
 # checkout, beside a campaign running in its own worktree:
 #   nohup bash scripts/carry.sh ../campaign/results 20 > /tmp/carry.log 2>&1 &
+# MINUTES 0 carries once and returns (scripts/stop_campaign.sh does, at a session's end).
 # A carry commit this loop made that is still HEAD is amended rather than followed by another, so superseded
 # checkpoints do not pile up in the history between commits of other work; a carry commit from an earlier session
 # (which may have landed) is never rewritten.
@@ -18,5 +19,6 @@ while true; do
       git commit -q "${amend[@]}" -m "$msg" -- results && ours=$(git rev-parse HEAD) && echo "$msg${amend:+ (amended)}"
     fi
   fi
+  [ "$minutes" = 0 ] && break
   sleep $((minutes * 60))
 done
