@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The recipe-2 `cpu`-scale campaign behind the saved experiment notebooks, in issue 18's order (the paper's schedule:
 # CIFAR-10 t=1 at 20k, its 5k budget point, MNIST at 20k, CIFAR-100 t=2 at 3k; then, where time allows, MNIST's
-# budget points at 1k and 5k, Fig. 2 at 20k and CIFAR-100 t=2 at 7.5k). Resumable: finished runs are reused from results/results.jsonl, an interrupted run continues
-# from its last checkpoint, and a run carried in from an earlier session (results/inflight/, scripts/carry.sh) from its
-# carried one. Two single-thread workers, torch.compile (notebook 14a).
+# budget points at 1k and 5k, Fig. 2 at 20k and CIFAR-100 t=2 at 7.5k). Resumable: finished runs are reused from
+# results/results.jsonl, an interrupted run continues from its last checkpoint, and a run carried in from an earlier
+# session (results/inflight/, scripts/carry.sh) from its carried one. Two single-thread workers, torch.compile (notebook 14a).
 # Run it from a worktree at a fixed commit, so that edits never change a run in flight:
 #   git worktree add ../campaign HEAD && cd ../campaign && pip install -e . (or use the same venv with PYTHONPATH=.)
 #   nohup bash scripts/campaign_cpu.sh ../shared/data > results/campaign12.log 2>&1 &
