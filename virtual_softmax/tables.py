@@ -13,8 +13,8 @@ from .data import DATASETS
 from .train import TrainConfig
 
 # %% auto #0
-__all__ = ['CLAIMS', 'run_setting', 'ablated_choices', 'setting_name', 'summary_table', 'write_claims', 'gather_claims',
-           'campaign_recipe', 'gain_claim', 'not_run_claim']
+__all__ = ['CLAIMS', 'run_setting', 'ablated_choices', 'setting_name', 'paper_iterations', 'summary_table', 'write_claims',
+           'gather_claims', 'campaign_recipe', 'gain_claim', 'not_run_claim']
 
 # %% ../nbs/13a_tables.ipynb #4297149c
 def run_setting(config:dict) -> Setting:
@@ -32,6 +32,10 @@ def setting_name(config:dict, setting:Setting|None=None) -> str:
     "Row name of a run: its paper setting's name (`setting`, if the caller has it), plus any ablated recipe choice."
     return (setting or run_setting(config)).name + ''.join(f" ({c})" for c in ablated_choices(config))
 
+def paper_iterations(config:dict) -> int:
+    "The iterations of Sec. 6's schedule for a run's dataset: what a budget is a fraction of."
+    return DATASETS[config['dataset']].paper_recipe.iterations
+
 def summary_table(records:list, tier:str):
     "DataFrame: setting, loss, budget (tier, iterations), seeds, ours (mean ± std error %), paper, gain ours (95 % CI, Welch p, verdict), gain paper."
     import pandas as pd
@@ -44,7 +48,7 @@ def summary_table(records:list, tier:str):
     for (setting, its, loss), runs in rows.items():
         errs, base = np.array([r['test_error'] for r in runs]), rows.get((setting, its, 'softmax'))
         p, p_base = paper_error(settings[setting], loss), paper_error(settings[setting], 'softmax')
-        paper_its = DATASETS[runs[0]['config']['dataset']].paper_recipe.iterations
+        paper_its = paper_iterations(runs[0]['config'])
         # diverged runs: counted in the verdict, and no Welch test on them (notebook 11a)
         if loss == 'softmax': note = f"{diverged_runs(runs)} of {len(runs)} runs diverged" if diverged_runs(runs) else None
         else: note = untestable(base, runs, loss) if base is not None else None
@@ -93,7 +97,7 @@ def gain_claim(records:list, setting:Setting, method:str='virtual_softmax', keep
         return ('one seed: not tested', f"softmax {sm[0]:.2f} vs {other[0]:.2f} % error, 1/1 seeds, {rs[0]['schedule'][0]} it; {paper}")
     if len(sm) < 2 or len(other) < 2: return ('not run yet', f"{len(sm)}/{len(other)} seeds finished")
     g, its = welch_gain(sm, other), rs[0]['schedule'][0]
-    short = its < DATASETS[rs[0]['config']['dataset']].paper_recipe.iterations   # below the paper's schedule, a longer run may still part them
+    short = its < paper_iterations(rs[0]['config'])   # below the paper's schedule, a longer run may still part them
     verdict = {'better': 'holds', 'worse': 'does not hold'}.get(g['verdict'], 'no significant difference' + (' at our budget' if short else ''))
     return (verdict, f"gain {g['gain']:+.2f} (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}), p = {g['p']:.3f}, "
                      f"{len(sm)}/{len(other)} seeds, {its} it; {paper}")
