@@ -180,7 +180,8 @@ def _main(argv=None):
     args = p.parse_args(argv)
     if not args.single: dist.init_process_group('gloo')
     row = bench_rank(args.classes, args.dim, args.batch, args.single, args.world)
-    print('BENCH ' + json.dumps({**row, 'rank': 0 if args.single else dist.get_rank()}), flush=True)
+    # the line and its newline in one write: the ranks share torchrun's stdout, and print's separate '\n' let another rank's line in between
+    print('BENCH ' + json.dumps({**row, 'rank': 0 if args.single else dist.get_rank()}) + '\n', end='', flush=True)
     if not args.single: dist.destroy_process_group()
 
 if __name__ == '__main__' and 'IPython' not in __import__('sys').modules: _main()
