@@ -1,22 +1,38 @@
 #!/usr/bin/env bash
-# Every MINUTES (default 20): carry a running campaign's new records, in-flight checkpoints and log into results/ and
-# commit them, so that the end of a session loses at most that much computation (notebook 14a). Run from the main
-# checkout, beside a campaign running in its own worktree:
+# Every MINUTES (default 20): carry a running campaign's new records and log into results/ and commit them, so that
+# the end of a session loses no finished run (notebook 14a). Run from the main checkout, beside a campaign running in
+# its own worktree:
 #   nohup bash scripts/carry.sh ../campaign/results 20 > /tmp/carry.log 2>&1 &
-# MINUTES 0 carries once and returns (scripts/stop_campaign.sh does, at a session's end).
-# A carry commit this loop made that is still HEAD is amended rather than followed by another, so superseded
-# checkpoints do not pile up in the history between commits of other work; a carry commit from an earlier session
-# (which may have landed) is never rewritten.
+# MINUTES 0 carries once and returns. The in-flight checkpoints are copied into results/inflight/ every time, but
+# committed only when the third argument is `checkpoints` (scripts/stop_campaign.sh, once, at a planned stop): a
+# CIFAR-100 t=2 checkpoint is 38 MB, and a stop's commits are refused whole past 256 MiB of diffs (a file added and
+# later replaced counts twice), which the 20-minute checkpoint commits of stop 30 passed, so none of that session landed.
+# Before committing checkpoints it asks scripts/submission_size.py and leaves them out past BUDGET_MIB (default 200).
+# Deletions of carried checkpoints whose record has landed are committed every time.
+# A carry commit this loop made that is still HEAD is amended rather than followed by another. It commits the index:
+# stage nothing by hand in this checkout while it runs.
 set -uo pipefail
-src=$(cd "${1:?give the campaign store folder (the campaign --out)}" && pwd); minutes=${2:-20}; ours=none
+src=$(cd "${1:?give the campaign store folder (the campaign --out)}" && pwd); minutes=${2:-20}; what=${3:-records}
+budget=${BUDGET_MIB:-200}; ours=none
 cd "$(git rev-parse --show-toplevel)"
 while true; do
   if python -m virtual_softmax.cli carry "$src" results; then
-    git add -A -- results/results.jsonl results/inflight results/campaign*.log
+    git add -A -- results/results.jsonl results/campaign*.log
+    git ls-files --deleted -- results/inflight | xargs -r git rm --cached -q --
+    if [ "$what" = checkpoints ]; then
+      git add -A -- results/inflight
+      used=$(python scripts/submission_size.py)
+      if python -c "import sys; sys.exit(float('$used') <= $budget)"; then
+        echo "carry: committing the checkpoints would bring this session's diffs to $used MiB (> $budget): left out" >&2
+        git reset -q -- results/inflight; git ls-files --deleted -- results/inflight | xargs -r git rm --cached -q --
+      fi
+    fi
     if ! git diff --cached --quiet -- results; then
-      msg="Campaign carry: records and in-flight checkpoints at $(date -u +%FT%TZ)"
+      msg="Campaign carry: records at $(date -u +%FT%TZ)"
+      git diff --cached --quiet --diff-filter=AM -- results/inflight || msg="Campaign carry: records and in-flight checkpoints at $(date -u +%FT%TZ)"
       amend=(); [ "$(git rev-parse HEAD)" = "$ours" ] && amend=(--amend)
-      git commit -q "${amend[@]}" -m "$msg" -- results && ours=$(git rev-parse HEAD) && echo "$msg${amend:+ (amended)}"
+      git commit -q "${amend[@]}" -m "$msg" &&   # the index only: changed checkpoints stay uncommitted unless staged above
+      ours=$(git rev-parse HEAD) && echo "$msg${amend:+ (amended)} ($(python scripts/submission_size.py) MiB of diffs this session)"
     fi
   fi
   [ "$minutes" = 0 ] && break

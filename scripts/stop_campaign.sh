@@ -11,4 +11,4 @@ if pkill -TERM -f 'virtual_softmax.cli campaign'; then
   for _ in $(seq 300); do pgrep -f 'virtual_softmax.cli campaign' > /dev/null || break; sleep 1; done
   pgrep -f 'virtual_softmax.cli campaign' > /dev/null && { echo "the campaign did not stop within 5 minutes" >&2; exit 1; }
 fi
-bash scripts/carry.sh "$src" 0
+bash scripts/carry.sh "$src" 0 checkpoints
