@@ -95,7 +95,7 @@ def gain_claim(records:list, setting:Setting, method:str='virtual_softmax', keep
     other = [r['test_error'] for r in rs if r['config']['loss'] == method]
     if len(sm) == 1 and len(other) == 1:   # a first seed pair: its numbers, and no test
         return ('one seed: not tested', f"softmax {sm[0]:.2f} vs {other[0]:.2f} % error, 1/1 seeds, {rs[0]['schedule'][0]} it; {paper}")
-    if len(sm) < 2 or len(other) < 2: return ('not run yet', f"{len(sm)}/{len(other)} seeds finished")
+    if len(sm) < 2 or len(other) < 2: return ('not run yet', f"seeds finished: {len(sm)} softmax, {len(other)} {method}")
     g, its = welch_gain(sm, other), rs[0]['schedule'][0]
     short = its < paper_iterations(rs[0]['config'])   # below the paper's schedule, a longer run may still part them
     verdict = {'better': 'holds', 'worse': 'does not hold'}.get(g['verdict'], 'no significant difference' + (' at our budget' if short else ''))
