@@ -8,7 +8,7 @@ import argparse, inspect, json, re, sys, textwrap, dataclasses
 import numpy as np
 from pathlib import Path
 from .losses import LOSSES, ANCHOR_INITS
-from .results import ResultsStore, welch_gain
+from .results import ResultsStore, welch_gain, p_text
 from .data import DATASETS, load_tensors, DatasetMissing
 from .models import FEATURE_LAYERS
 from .paper import TABLE1, paper_error
@@ -171,7 +171,7 @@ def compare_report(records:list, out) -> str:
     seeds = max(len(e) for e in rows.values())
     tests = {loss: welch_gain(rows['softmax'], e) for loss, e in rows.items()
              if loss != 'softmax' and 'softmax' in rows and len(e) > 1 and len(rows['softmax']) > 1}
-    verdicts = [f"{loss}: {g['verdict']} (Welch p = {g['p']:.2f})" for loss, g in tests.items()]
+    verdicts = [f"{loss}: {g['verdict']} (Welch {p_text(g['p'])})" for loss, g in tests.items()]
     reading = (f"Lower error is better. Each loss trained {its} iterations, {its / paper_its:.1%} of the paper's {paper_its}, "
                f"with {seeds} seed{'s' if seeds > 1 else ''}. This shows that the pipeline trains and how the losses compare this early; "
                + (f"against softmax over seeds, {'; '.join(verdicts)}. " if verdicts else

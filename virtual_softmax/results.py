@@ -10,8 +10,9 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['RENAMED_FIELDS', 'append_record', 'current_names', 'read_results', 'atomic_write', 'ResultsStore', 'results_frame',
-           'welch_gain', 'diverged_runs', 'untestable', 'seed_gain', 'mean_curve', 'budget_gains', 'plot_budget_gains',
-           'run_wall_seconds', 'run_machines', 'campaign_hours', 'campaign_machines', 'campaign_time', 'markdown_table']
+           'welch_gain', 'p_text', 'diverged_runs', 'untestable', 'seed_gain', 'mean_curve', 'budget_gains',
+           'plot_budget_gains', 'run_wall_seconds', 'run_machines', 'campaign_hours', 'campaign_machines',
+           'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict, unless_key_in=None) -> bool:
@@ -118,6 +119,10 @@ def welch_gain(baseline, method) -> dict:
     verdict = 'no significant difference' if p >= 0.05 else ('better' if gain > 0 else 'worse')
     return dict(gain=gain, ci_low=gain - half, ci_high=gain + half, p=p, verdict=verdict)
 
+def p_text(p:float) -> str:
+    "Welch p as a reader should see it: three decimals, and `p < 0.001` where three decimals would print 0.000."
+    return 'p not tested' if p != p else ('p < 0.001' if p < 0.0005 else f"p = {p:.3f}")
+
 def diverged_runs(records:list) -> int:
     "How many of these runs diverged (their record's `diverged`: a non-finite training loss)."
     return sum(bool(r.get('diverged')) for r in records)
@@ -138,7 +143,7 @@ def seed_gain(records:list, keep=lambda config: True, method:str='virtual_softma
     g = welch_gain([r['test_error'] for r in sm], [r['test_error'] for r in other])
     reading = f"{method} is {g['verdict']}" if g['verdict'] in ('better', 'worse') else 'no significant difference'
     return (f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
-            f"Welch p = {g['p']:.3f}) over {len(sm)}/{len(other)} seeds: {reading}")
+            f"Welch {p_text(g['p'])}) over {len(sm)}/{len(other)} seeds: {reading}")
 
 # %% ../nbs/11a_results.ipynb #16739215
 def mean_curve(records:list) -> tuple:

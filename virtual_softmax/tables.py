@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 import numpy as np
 from .paper import TABLE1, Setting, paper_error, paper_gain, PAPER_ACCURACIES
-from .results import welch_gain, untestable, diverged_runs, atomic_write
+from .results import welch_gain, p_text, untestable, diverged_runs, atomic_write
 from .data import DATASETS
 from .train import TrainConfig
 
@@ -99,7 +99,7 @@ def gain_claim(records:list, setting:Setting, method:str='virtual_softmax', keep
     g, its = welch_gain(sm, other), rs[0]['schedule'][0]
     short = its < paper_iterations(rs[0]['config'])   # below the paper's schedule, a longer run may still part them
     verdict = {'better': 'holds', 'worse': 'does not hold'}.get(g['verdict'], 'no significant difference' + (' at our budget' if short else ''))
-    return (verdict, f"gain {g['gain']:+.2f} (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}), p = {g['p']:.3f}, "
+    return (verdict, f"gain {g['gain']:+.2f} (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}), {p_text(g['p'])}, "
                      f"{len(sm)}/{len(other)} seeds, {its} it; {paper}")
 
 def not_run_claim(claim:str, setting:Setting, accuracy:bool=False) -> tuple:
