@@ -58,7 +58,8 @@ def summary_table(records:list, tier:str):
                         paper=None if p is None else round(p, 2),
                         gain_ours=None if g is None else round(g['gain'], 2),
                         ci95=None if g is None or np.isnan(g['ci_low']) else f"{g['ci_low']:+.2f} to {g['ci_high']:+.2f}",
-                        p=None if g is None or np.isnan(g['p']) else round(g['p'], 3), verdict=note if g is None else g['verdict'],
+                        p=None if g is None or np.isnan(g['p']) else p_text(g['p']).removeprefix('p = ').removeprefix('p '),   # '0.012' or '< 0.001'
+                        verdict=note if g is None else g['verdict'],
                         gain_paper=None if loss == 'softmax' or p is None or p_base is None else round(p_base - p, 2)))
     return pd.DataFrame(out)
 
