@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Every MINUTES (default 20): carry a running campaign's new records and log into results/ and commit them, so that
-# the end of a session loses no finished run (notebook 14a). Run from the main checkout, beside a campaign running in
-# its own worktree:
+# losing the machine (a spot instance reclaimed, a job's time limit) loses no finished run (notebook 14a). Run from the
+# main checkout, beside a campaign running in its own worktree:
 #   nohup bash scripts/carry.sh ../campaign/results 20 > /tmp/carry.log 2>&1 &
-# MINUTES 0 carries once and returns. The in-flight checkpoints are copied into results/inflight/ every time, but
-# committed only when the third argument is `checkpoints` (scripts/stop_campaign.sh, once, at a planned stop): a
-# CIFAR-100 t=2 checkpoint is 38 MB, and a stop's commits are refused whole past 256 MiB of diffs (a file added and
-# later replaced counts twice), which the 20-minute checkpoint commits of stop 30 passed, so none of that session landed.
-# Before committing checkpoints it asks scripts/submission_size.py and leaves them out past BUDGET_MIB (default 200).
-# Deletions of carried checkpoints whose record has landed are committed every time.
+# MINUTES 0 carries once and returns. In-flight checkpoints are copied into results/inflight/ only when under 10 MB
+# (`CARRY_LIMIT_MB`: git keeps every committed version of a file for good, so big checkpoints would bloat every clone;
+# a run with a bigger one must finish where it started), and committed only when the third argument is `checkpoints`
+# (scripts/stop_campaign.sh, once, at a planned stop). Before committing them it asks scripts/submission_size.py how
+# much the commits since the checkout's first state add up to, and leaves them out past BUDGET_MIB (default 200), a
+# guard on the size of one push. Deletions of carried checkpoints whose record has landed are committed every time.
 # A carry commit this loop made that is still HEAD is amended rather than followed by another. It commits the index:
 # stage nothing by hand in this checkout while it runs.
 set -uo pipefail

@@ -25,3 +25,10 @@ def test_store_holds_only_current_recipe():
     assert all('feature_layer' in r['config'] and 'anchor_init' in r['config'] for r in RECORDS)
     archive = read_results(STORE.with_name('archive_recipe1.jsonl'))
     assert archive and not any('feature_layer' in r['config'] for r in archive)
+
+
+def test_jpeg_copy_is_archived():
+    # the retired lossy CIFAR-10 copy's runs live in results/archive_cifar10_jpeg.jsonl only (notebook 11)
+    assert not any(r['config']['dataset'] == 'cifar10_jpeg' for r in RECORDS)
+    archive = read_results(STORE.with_name('archive_cifar10_jpeg.jsonl'))
+    assert archive and all(r['config']['dataset'] == 'cifar10_jpeg' for r in archive)

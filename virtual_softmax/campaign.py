@@ -13,11 +13,12 @@ from .experiments import experiment_configs
 from .tables import setting_name
 
 # %% auto #0
-__all__ = ['INFLIGHT', 'checkpoint_iteration', 'carry', 'restore_inflight', 'missing_runs', 'campaign', 'cpu_step_seconds',
-           'resume_point', 'campaign_plan']
+__all__ = ['INFLIGHT', 'CARRY_LIMIT_MB', 'WORKER_LOCKS', 'checkpoint_iteration', 'carry', 'restore_inflight', 'missing_runs',
+           'campaign', 'cpu_step_seconds', 'resume_point', 'campaign_plan']
 
 # %% ../nbs/14a_campaign.ipynb #6e52b3bb
 INFLIGHT = 'inflight'   # the folder of carried checkpoints inside a results store's folder
+CARRY_LIMIT_MB = 10     # a checkpoint goes into git only below this size: git keeps every committed version for good
 
 def checkpoint_iteration(path) -> int:
     "The iteration a checkpoint was saved at."
@@ -26,11 +27,12 @@ def checkpoint_iteration(path) -> int:
 def _copy_atomic(src:Path, dst:Path):
     atomic_write(dst, src.read_bytes()); shutil.copystat(src, dst)    # the copy keeps src's mtime: carry compares them
 
-def carry(src, dst) -> dict:
+def carry(src, dst, limit_mb:float=CARRY_LIMIT_MB) -> dict:
     """Bring a campaign's finished records and in-flight checkpoints from its store folder `src` into `dst`: new records
     are appended to `dst/results.jsonl`, each unfinished run's checkpoint goes to `dst/inflight/<run>.pt` when it is
     newer than the one there, and carried checkpoints of runs whose record has landed are deleted. A finished run's
-    trained network goes to `dst/<run>/checkpoint.pt` (git ignores it), where the notebooks that load networks find it."""
+    trained network goes to `dst/<run>/checkpoint.pt` (git ignores it), where the notebooks that load networks find it.
+    A checkpoint over `limit_mb` is not carried (its run must finish where it is): it is listed in `kept_here`."""
     src, dst = Path(src), Path(dst)
     if not (src / 'results.jsonl').exists(): raise ValueError(f"{src} holds no results store (results.jsonl)")
     store = ResultsStore(dst)
@@ -38,7 +40,7 @@ def carry(src, dst) -> dict:
     new = [r for r in ResultsStore(src).records() if r['key'] not in have and store.add(r)]
     have = store.keys()
     inflight = dst / INFLIGHT; inflight.mkdir(parents=True, exist_ok=True)
-    carried, networks = [], []
+    carried, networks, kept_here = [], [], []
     for ckpt in sorted(src.glob('*/checkpoint.pt')):
         target = inflight / f'{ckpt.parent.name}.pt'
         if ckpt.parent.name.rsplit('-', 1)[-1] in have:                   # finished: its record is the result, its network stays beside it
@@ -46,13 +48,14 @@ def carry(src, dst) -> dict:
             if not network.exists() or network.stat().st_mtime != ckpt.stat().st_mtime:
                 network.parent.mkdir(exist_ok=True); _copy_atomic(ckpt, network); networks.append(ckpt.parent.name)
             continue
+        if ckpt.stat().st_size > limit_mb * 2**20: kept_here.append(ckpt.parent.name); continue
         if not target.exists() or checkpoint_iteration(target) < checkpoint_iteration(ckpt):
             _copy_atomic(ckpt, target); carried.append(ckpt.parent.name)
     landed = [p for p in inflight.glob('*.pt') if p.stem.rsplit('-', 1)[-1] in have]
     for p in landed: p.unlink()
     for log in src.glob('campaign*.log'):                                  # the campaign's own account, beside its records
         if not (dst / log.name).exists() or (dst / log.name).stat().st_mtime < log.stat().st_mtime: _copy_atomic(log, dst / log.name)
-    return dict(records=len(new), carried=carried, deleted=[p.stem for p in landed], networks=networks)
+    return dict(records=len(new), carried=carried, deleted=[p.stem for p in landed], networks=networks, kept_here=kept_here)
 
 def restore_inflight(configs:list, inflight) -> list:
     "Put each carried checkpoint of `configs` back into its run folder, unless the folder holds a newer one; returns those restored."
@@ -88,6 +91,8 @@ def missing_runs(names:list, tier:str='cpu', data=None, out:str='runs') -> list:
     return ResultsStore(out).missing(configs)
 
 # %% ../nbs/14a_campaign.ipynb #3380f1f0
+WORKER_LOCKS = 'worker_locks'   # the workers' claim files, inside the store folder; never `claims/`, the ledger's rows
+
 def campaign(names:list, tier:str='cpu', data=None, out:str='runs', workers:int=2, threads:int=1, compile:bool=True) -> int:
     """Train every missing run of the experiments `names`, in order, on `workers` processes; returns how many were
     missing. Runs carried in from an earlier session (`out/inflight/`, see `carry`) resume from their checkpoints."""
@@ -95,7 +100,7 @@ def campaign(names:list, tier:str='cpu', data=None, out:str='runs', workers:int=
     from virtual_softmax.campaign import _campaign_worker as worker   # by module path, so that spawned processes find it
     missing = missing_runs(names, tier, data, out)
     restore_inflight(missing, Path(out) / INFLIGHT)
-    claims = Path(out) / 'claims'
+    claims = Path(out) / WORKER_LOCKS
     shutil.rmtree(claims, ignore_errors=True); claims.mkdir(parents=True)   # no worker is alive: old claims are stale
     ctx = mp.get_context('spawn')
     procs = [ctx.Process(target=worker, args=(missing, claims, threads, compile)) for _ in range(min(workers, len(missing)))]

@@ -15,7 +15,7 @@ from .paper import TABLE1, paper_error
 from .train import (TrainConfig, SHARDED_LOSSES, train, load_checkpoint, cpu_name,
                                    run_precision, Interrupted)
 from .throughput import benchmark_trainer, before_after, threads_vs_processes
-from .campaign import campaign, campaign_plan, carry
+from .campaign import campaign, campaign_plan, carry, CARRY_LIMIT_MB
 from .experiments import EXPERIMENTS, TIERS, reproduce, current_tier, experiment_configs
 from .tables import summary_table, setting_name, run_setting
 from .evaluate import top1_accuracy
@@ -223,10 +223,11 @@ def _carry(args):
     moved = carry(args.src, args.dst)
     print(f"{moved['records']} new records; in-flight checkpoints carried: {len(moved['carried'])}, "
           f"deleted (their runs landed): {len(moved['deleted'])}; finished networks copied: {len(moved['networks'])}; now commit {args.dst}")
+    if moved['kept_here']: print(f"not carried (checkpoints over {CARRY_LIMIT_MB} MB; these runs must finish on this machine): {', '.join(moved['kept_here'])}")
 
 def _bench(args):
     print(f"{cpu_name()}; on this CPU the trainer runs {run_precision('cpu', True)} when asked for --amp", flush=True)
-    for dataset in ('cifar10_jpeg', 'mnist'):
+    for dataset in ('cifar10', 'mnist'):
         print(f"{dataset} net, one single-thread training step (batch 128), before and after issue 19, interleaved repeats:")
         print(before_after(dataset).round(2).to_string(index=False), flush=True)
     tvp = threads_vs_processes('mnist')

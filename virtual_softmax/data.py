@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_data.ipynb #f4803942
 from __future__ import annotations
-import os, io, pickle, tarfile, hashlib, struct
+import os, io, gzip, json, lzma, pickle, tarfile, hashlib, struct
 from dataclasses import dataclass
 from typing import Callable
 from pathlib import Path
@@ -15,10 +15,12 @@ from .paper import Recipe, RECIPES
 from .results import atomic_write
 
 # %% auto #0
-__all__ = ['MNIST_FILES', 'CIFAR10_CLASSES', 'CIFAR100_BINS_DIR', 'DATASETS', 'DatasetMissing', 'data_root', 'cache_dir',
-           'atomic_savez', 'read_idx', 'write_idx', 'load_mnist_like', 'load_cifar', 'load_cifar10_jpeg', 'load_svhn',
-           'DatasetDamaged', 'load_cifar100', 'load_imagenet32', 'DatasetSpec', 'load_tensors', 'CUB200', 'read_pairs',
-           'face_pairs', 'casia_webface', 'pad_crop_flip', 'DeviceBatches', 'fixed_subset', 'ImageNorm', 'eval_batches']
+__all__ = ['MNIST_FILES', 'FASHION_MNIST_SYSTEM', 'CIFAR10_CLASSES', 'CIFAR10_LOSSLESS', 'CIFAR100_BINS_DIR', 'DATASETS',
+           'NORM_STATS', 'DatasetMissing', 'DatasetDamaged', 'data_root', 'cache_dir', 'atomic_savez', 'read_idx',
+           'write_idx', 'load_mnist_like', 'load_fashion_mnist', 'load_cifar', 'load_cifar10', 'cifar10_sources',
+           'load_svhn', 'load_cifar100', 'load_imagenet32', 'DatasetSpec', 'load_tensors', 'CUB200', 'read_pairs',
+           'face_pairs', 'casia_webface', 'pad_crop_flip', 'random_mirror', 'channel_stats', 'DeviceBatches',
+           'fixed_subset', 'ImageNorm', 'eval_batches']
 
 # %% ../nbs/11_data.ipynb #cc4e4a33
 class DatasetMissing(FileNotFoundError):
@@ -26,6 +28,11 @@ class DatasetMissing(FileNotFoundError):
     def __init__(self, dataset:str, path, how:str):
         super().__init__(f"{dataset} not found at {path}. {how}")
         self.dataset, self.path = dataset, Path(path)
+
+class DatasetDamaged(ValueError):
+    "A dataset file exists but cannot be read as what it should be; the message names the file and the expected contents."
+    def __init__(self, dataset:str, path, problem:str, expected:str):
+        super().__init__(f"{dataset} at {path} is damaged ({problem}); expected {expected}")
 
 def data_root(root=None) -> Path:
     "The data root: `root` if given, else the `VS_DATA` environment variable."
@@ -50,27 +57,42 @@ def _require(path:Path, dataset:str, how:str) -> Path:
 
 # %% ../nbs/11_data.ipynb #6e17f58d
 def read_idx(path:Path) -> np.ndarray:
-    "An IDX file (MNIST / Fashion-MNIST): big-endian magic, dimension sizes, then uint8 data."
+    "An IDX file (MNIST / Fashion-MNIST), raw or gzipped (`.gz`): big-endian magic, dimension sizes, then uint8 data."
     data = Path(path).read_bytes()
+    if str(path).endswith('.gz'): data = gzip.decompress(data)
     zero, dtype, ndim = struct.unpack('>HBB', data[:4])
     if zero != 0 or dtype != 0x08: raise ValueError(f"{path} is not a uint8 IDX file")
     shape = struct.unpack('>' + 'I' * ndim, data[4:4 + 4 * ndim])
     return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * ndim).reshape(shape)
 
 def write_idx(path:Path, array:np.ndarray):
-    "Write a uint8 array as an IDX file (used to make stand-in datasets)."
+    "Write a uint8 array as an IDX file, gzipped when `path` ends in `.gz` (used to make stand-in datasets)."
     array = np.ascontiguousarray(array, dtype=np.uint8)
-    Path(path).write_bytes(struct.pack('>HBB', 0, 0x08, array.ndim) + struct.pack('>' + 'I' * array.ndim, *array.shape) + array.tobytes())
+    data = struct.pack('>HBB', 0, 0x08, array.ndim) + struct.pack('>' + 'I' * array.ndim, *array.shape) + array.tobytes()
+    Path(path).write_bytes(gzip.compress(data, mtime=0) if str(path).endswith('.gz') else data)
 
 MNIST_FILES = {True: ('train-images-idx3-ubyte', 'train-labels-idx1-ubyte'), False: ('t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte')}
+FASHION_MNIST_SYSTEM = Path('/usr/share/datasets/fashion-mnist')   # where Debian's `dataset-fashion-mnist` installs it
 
-def load_mnist_like(root, train:bool, folder:str='MNIST'):
-    "MNIST or Fashion-MNIST from `root/<folder>/raw/` (torchvision's layout, uncompressed IDX)."
+def load_mnist_like(root, train:bool, folder:str='MNIST', elsewhere:tuple=(), how:str=''):
+    """MNIST or Fashion-MNIST from `root/<folder>/raw/` (torchvision's layout), each IDX file raw or gzipped; then from
+    the folders `elsewhere` (Fashion-MNIST: the Debian package's)."""
     raw = Path(root) / folder / 'raw'
-    how = (f"On a networked machine add --download (vsoftmax) or download=True (Python), "
-           f"or copy the four uncompressed IDX files into {raw}.")
-    images, labels = (_require(raw / f, folder, how) for f in MNIST_FILES[train])
+    how = how or (f"On a networked machine add --download (vsoftmax) or download=True (Python), "
+                  f"or copy the four IDX files (raw or .gz) into {raw}.")
+    def find(name):
+        found = next((p / n for p in (raw, *map(Path, elsewhere)) for n in (name, name + '.gz') if (p / n).exists()), None)
+        if found is None: raise DatasetMissing(folder, raw, how)
+        return found
+    images, labels = (find(f) for f in MNIST_FILES[train])
     return torch.from_numpy(read_idx(images).copy())[:, None], torch.from_numpy(read_idx(labels).astype(np.int64))
+
+def load_fashion_mnist(root, train:bool):
+    "Fashion-MNIST from `root/FashionMNIST/raw/`, else from Debian's `dataset-fashion-mnist` (`FASHION_MNIST_SYSTEM`)."
+    return load_mnist_like(root, train, 'FashionMNIST', (FASHION_MNIST_SYSTEM,),
+                           f"Install it with `apt-get install dataset-fashion-mnist` (Debian; gzipped IDX files in {FASHION_MNIST_SYSTEM}), "
+                           f"or add --download on a networked machine, or copy the four IDX files (raw or .gz) into "
+                           f"{Path(root) / 'FashionMNIST' / 'raw'}.")
 
 def _unpickle(path):
     with open(path, 'rb') as f: return pickle.load(f, encoding='latin1')
@@ -79,8 +101,7 @@ def load_cifar(root, train:bool, classes:int=10):
     "CIFAR-10/100 from torchvision's python-pickle layout (`cifar-10-batches-py/`, `cifar-100-python/`)."
     folder = Path(root) / ('cifar-10-batches-py' if classes == 10 else 'cifar-100-python')
     how = (f"On a networked machine add --download (vsoftmax) or download=True (Python), or unpack "
-           f"cifar-{classes}-python.tar.gz into {Path(root)}."
-           + (" The offline JPEG copy of CIFAR-10 in ../shared/data is --dataset cifar10_jpeg." if classes == 10 else ""))
+           f"cifar-{classes}-python.tar.gz into {Path(root)}.")
     if classes == 10: files = [f'data_batch_{i}' for i in range(1, 6)] if train else ['test_batch']
     else: files = ['train' if train else 'test']
     batches = [_unpickle(_require(folder / f, f'CIFAR-{classes}', how)) for f in files]
@@ -90,28 +111,73 @@ def load_cifar(root, train:bool, classes:int=10):
 
 # %% ../nbs/11_data.ipynb #95c27051
 CIFAR10_CLASSES = ('airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck')
+CIFAR10_LOSSLESS = 'cifar10-lossless'   # the offline copy's folder under the data root
+_CIFAR10_EXPECTED = ("cifar10-lossless/ with classes.json, SHA256SUMS-decoded.txt, filenames.txt.xz and, for each split "
+                     "and class, <split>/<label:03d>-<class>.webp: the class's 32x32 RGB images as a lossless mosaic, 100 tiles a row")
 
-def load_cifar10_jpeg(root, train:bool):
-    "The JPEG-q75 copy of CIFAR-10 (`cifar10-jpeg-q75/cifar10-jpeg-q75.tar.gz`), decoded once and cached."
-    tar_path = _require(Path(root) / 'cifar10-jpeg-q75' / 'cifar10-jpeg-q75.tar.gz', 'CIFAR-10 (JPEG q75 copy)',
-                        "It is this project's offline copy; see ../shared/data/README.md, or use --dataset cifar10 with the original files.")
-    stat = tar_path.stat()
-    key = hashlib.sha1(f"{tar_path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
-    cached = cache_dir() / f'cifar10-jpeg-q75-{key}.npz'
-    if not cached.exists():
-        from PIL import Image
-        arrays = {s: ([], []) for s in ('train', 'test')}
-        with tarfile.open(tar_path) as tar:
-            for member in tar:
-                parts = Path(member.name).parts
-                if not member.isfile() or len(parts) < 3 or parts[-3] not in arrays or parts[-2] not in CIFAR10_CLASSES: continue
-                img = Image.open(io.BytesIO(tar.extractfile(member).read())).convert('RGB')
-                arrays[parts[-3]][0].append(np.asarray(img).transpose(2, 0, 1))
-                arrays[parts[-3]][1].append(CIFAR10_CLASSES.index(parts[-2]))
-        atomic_savez(cached, **{f'{s}_x': np.stack(x) for s, (x, _) in arrays.items()}, **{f'{s}_y': np.array(y) for s, (_, y) in arrays.items()})
-    with np.load(cached) as z:
-        split = 'train' if train else 'test'
+def _folder_key(folder:Path) -> str:
+    "A cache key that changes when any file in `folder` does (its path, size and modification time)."
+    files = sorted(p for p in folder.rglob('*') if p.is_file())
+    return hashlib.sha1(''.join(f"{p.resolve()}:{p.stat().st_size}:{p.stat().st_mtime_ns};" for p in files).encode()).hexdigest()[:12]
+
+def _mosaic_tiles(path:Path, folder:Path) -> np.ndarray:
+    "One class's mosaic as uint8 tiles (n, 32, 32, 3), row-major: tile k at row k // 100, column k % 100."
+    from PIL import Image
+    damaged = lambda problem: DatasetDamaged('CIFAR-10', folder, f"{path.relative_to(folder)} {problem}", _CIFAR10_EXPECTED)
+    if not path.exists(): raise damaged('is missing')
+    try:
+        with Image.open(path) as img: mosaic = np.asarray(img.convert('RGB'))
+    except (OSError, ValueError, SyntaxError) as e: raise damaged(f"cannot be decoded ({type(e).__name__}: {e})") from e
+    h, w, _ = mosaic.shape
+    if h % 32 or w != 3200: raise damaged(f"is {w}x{h} pixels, not rows of 100 tiles of 32x32")
+    return mosaic.reshape(h // 32, 32, 100, 32, 3).transpose(0, 2, 1, 3, 4).reshape(-1, 32, 32, 3)
+
+def _read_cifar10_mosaics(folder:Path) -> dict:
+    """The lossless copy as class-interleaved arrays: {split}_x uint8 (N, 3, 32, 32), {split}_y, and {split}_order, each
+    image's index in its split's file order (the order of filenames.txt.xz). The decoded pixels in file order (classes in
+    label order, NHWC) must match SHA256SUMS-decoded.txt, as the folder's own check.py computes it."""
+    try:
+        classes = json.loads((folder / 'classes.json').read_text())['classes']
+        sums = {f[1]: f[0] for f in (l.split() for l in (folder / 'SHA256SUMS-decoded.txt').read_text().splitlines()) if len(f) >= 2}
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise DatasetDamaged('CIFAR-10', folder, f"{type(e).__name__}: {e}", _CIFAR10_EXPECTED) from e
+    out = {}
+    for split in ('train', 'test'):
+        per_class = [_mosaic_tiles(folder / split / f'{label:03d}-{name}.webp', folder) for label, name in enumerate(classes)]
+        if hashlib.sha256(np.concatenate(per_class).tobytes()).hexdigest() != sums.get(split):
+            raise DatasetDamaged('CIFAR-10', folder, f"the decoded {split} pixels do not match SHA256SUMS-decoded.txt", _CIFAR10_EXPECTED)
+        n = len(per_class[0])
+        if any(len(t) != n for t in per_class): raise DatasetDamaged('CIFAR-10', folder, f"classes of unequal size in {split}", _CIFAR10_EXPECTED)
+        out[f'{split}_x'] = np.stack(per_class, 1).reshape(-1, 32, 32, 3).transpose(0, 3, 1, 2)   # image k of every class in turn
+        out[f'{split}_y'] = np.tile(np.arange(len(classes)), n)
+        out[f'{split}_order'] = (np.arange(n)[:, None] + n * np.arange(len(classes))[None, :]).ravel()
+    return out
+
+def _cifar10_cache(root:Path) -> Path:
+    "The decoded lossless copy under `root`, decoded and checked on first use."
+    folder = _require(root / CIFAR10_LOSSLESS, 'CIFAR-10',
+                      f"Expected torchvision's cifar-10-batches-py/ under {root} (--download on a networked machine) or this "
+                      f"project's offline copy: {_CIFAR10_EXPECTED} (../shared/data/README.md).")
+    cached = cache_dir() / f'cifar10-lossless-{_folder_key(folder)}.npz'
+    if not cached.exists(): atomic_savez(cached, **_read_cifar10_mosaics(folder))
+    return cached
+
+def load_cifar10(root, train:bool):
+    """CIFAR-10: torchvision's `cifar-10-batches-py/` where it exists, else this project's lossless offline copy
+    `cifar10-lossless/`, decoded once into the cache and checked against its sha256."""
+    root = Path(root)
+    if (root / 'cifar-10-batches-py').exists(): return load_cifar(root, train, 10)
+    split = 'train' if train else 'test'
+    with np.load(_cifar10_cache(root)) as z:
         return torch.from_numpy(z[f'{split}_x']), torch.from_numpy(z[f'{split}_y'].astype(np.int64))
+
+def cifar10_sources(root, train:bool) -> list:
+    "The source file (from `filenames.txt.xz`) of each image `load_cifar10` returns from the lossless copy, in its order."
+    root = Path(root); split = 'train' if train else 'test'
+    with np.load(_cifar10_cache(root)) as z: order = z[f'{split}_order']
+    names = [l for l in lzma.decompress((root / CIFAR10_LOSSLESS / 'filenames.txt.xz').read_bytes()).decode().splitlines() if l.strip()]
+    names = [n for n in names if n.startswith(f'{split}/')]   # train then test, each in file order
+    return [names[i] for i in order]
 
 def load_svhn(root, train:bool):
     "SVHN cropped digits from `root/svhn/{train,test}_32x32.mat` (torchvision's files); label 10 means digit 0."
@@ -124,11 +190,6 @@ def load_svhn(root, train:bool):
     return images, torch.from_numpy(mat['y'].astype(np.int64).ravel() % 10)
 
 # %% ../nbs/11_data.ipynb #955adad6
-class DatasetDamaged(ValueError):
-    "A dataset file exists but cannot be read as what it should be; the message names the file and the expected contents."
-    def __init__(self, dataset:str, path, problem:str, expected:str):
-        super().__init__(f"{dataset} at {path} is damaged ({problem}); expected {expected}")
-
 CIFAR100_BINS_DIR = 'cifar100_split_bins/cifar-100-binary'
 _CIFAR100_EXPECTED = ("an xz tarball holding cifar100_split_bins/cifar-100-binary/ with fine_label_names.txt, "
                       "coarse_label_names.txt, coarse_to_fine_mapping.json and, for each of the 100 classes, "
@@ -217,10 +278,8 @@ class DatasetSpec:
 # %% ../nbs/11_data.ipynb #29d82a0c
 DATASETS = {
     'mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'MNIST'), 10, 1, 28, 'mnist', 'mnist', 0.1),
-    'fashion_mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'FashionMNIST'), 10, 1, 28, 'mnist',
-                                 'fashion-mnist', 0.1),                                   # not in the paper
-    'cifar10': DatasetSpec(lambda root, train: load_cifar(root, train, 10), 10, 3, 32, 'cifar10', 'cifar10', None),
-    'cifar10_jpeg': DatasetSpec(load_cifar10_jpeg, 10, 3, 32, 'cifar10', 'cifar10', 0.1),
+    'fashion_mnist': DatasetSpec(load_fashion_mnist, 10, 1, 28, 'mnist', 'fashion-mnist', 0.1),   # not in the paper
+    'cifar10': DatasetSpec(load_cifar10, 10, 3, 32, 'cifar10', 'cifar10', 0.1),
     'cifar100': DatasetSpec(load_cifar100, 100, 3, 32, 'cifar100', 'cifar100', 0.1),
     'svhn': DatasetSpec(load_svhn, 10, 3, 32, 'svhn', 'svhn', None),
     'imagenet32': DatasetSpec(load_imagenet32, 1000, 3, 32, 'imagenet32', 'imagenet32', None),
@@ -322,21 +381,41 @@ def pad_crop_flip(images:Tensor, gen:torch.Generator, pad:int=4) -> Tensor:
     batch = torch.arange(n, device=images.device)[:, None, None]
     return padded.permute(0, 2, 3, 1)[batch, rows[:, :, None], cols[:, None, :]].permute(0, 3, 1, 2)
 
+def random_mirror(images:Tensor, gen:torch.Generator) -> Tensor:
+    "Flip each image left-right with probability 1/2 (the reference's `mirror: true`), the draws from `gen`."
+    flip = (torch.rand(len(images), generator=gen) < 0.5).to(images.device)
+    return torch.where(flip[:, None, None, None], images.flip(3), images)
+
 # %% ../nbs/11_data.ipynb #592a1d40
+NORM_STATS = ('first4096', 'whole')   # recipe 2's normalisation statistics, and recipe 3's
+
+def channel_stats(images:Tensor, norm_stats:str='first4096', chunk:int=4096) -> tuple:
+    "Per-channel (mean, std) of uint8 images scaled to [0, 1]: of the first 4,096 images, or of all, summed in float64 by chunks."
+    if norm_stats not in NORM_STATS: raise ValueError(f"norm_stats must be one of {NORM_STATS}, got {norm_stats!r}")
+    if norm_stats == 'first4096':
+        floats = images[:4096].float() / 255
+        return floats.mean((0, 2, 3)), floats.std((0, 2, 3))
+    total, squares, count = torch.zeros(images.shape[1], dtype=torch.float64), torch.zeros(images.shape[1], dtype=torch.float64), 0
+    for i in range(0, len(images), chunk):
+        part = images[i:i + chunk].double() / 255
+        total += part.sum((0, 2, 3)); squares += (part * part).sum((0, 2, 3)); count += part[:, 0].numel()
+    mean = total / count
+    return mean.float(), ((squares - count * mean * mean) / (count - 1)).sqrt().float()   # unbiased, as Tensor.std
+
 class DeviceBatches:
     "A whole uint8 dataset on `device`, served as normalised float batches in a deterministic, resumable order."
     def __init__(self, images:Tensor, labels:Tensor, batch_size:int, seed:int=0, augment:bool=False, device='cpu',
-                 mean:Tensor|None=None, std:Tensor|None=None, rank:int=0, world_size:int=1, channels_last:bool=False):
+                 mean:Tensor|None=None, std:Tensor|None=None, rank:int=0, world_size:int=1, channels_last:bool=False,
+                 mirror:bool=False, norm_stats:str='first4096'):
         if images.dtype != torch.uint8 or images.ndim != 4: raise ValueError("images must be uint8 (N, C, H, W)")
         if len(images) != len(labels): raise ValueError(f"{len(images)} images but {len(labels)} labels")
         if batch_size * world_size > len(images):
             raise ValueError(f"global batch {batch_size * world_size} is larger than the dataset ({len(images)})")
         self.images, self.labels = images.to(device), labels.to(device)
         self.batch_size, self.seed, self.augment, self.device = batch_size, seed, augment, torch.device(device)
-        self.rank, self.world_size, self.channels_last = rank, world_size, channels_last
-        floats = images[:4096].float() / 255
-        self.mean = (mean if mean is not None else floats.mean((0, 2, 3))).to(device).view(1, -1, 1, 1)
-        self.std = (std if std is not None else floats.std((0, 2, 3))).to(device).view(1, -1, 1, 1)
+        self.rank, self.world_size, self.channels_last, self.mirror = rank, world_size, channels_last, mirror
+        if mean is None or std is None: mean, std = channel_stats(images, norm_stats)
+        self.mean, self.std = mean.to(device).view(1, -1, 1, 1), std.to(device).view(1, -1, 1, 1)
         self.batches_per_epoch = len(images) // (batch_size * world_size)
         self._epoch, self._perm = None, None
 
@@ -354,6 +433,7 @@ class DeviceBatches:
         index = self._perm[start:start + self.batch_size]
         images = self.images[index]
         if self.augment: images = pad_crop_flip(images, _generator(self.seed, iteration, self.rank))
+        elif self.mirror: images = random_mirror(images, _generator(self.seed, iteration, self.rank))
         return self.normalise(images), self.labels[index]
 
 def fixed_subset(images:Tensor, labels:Tensor, n:int|None):

@@ -11,9 +11,9 @@ from torch.autograd.function import once_differentiable
 from .paper import REFERENCE_ANNEALING
 
 # %% auto #0
-__all__ = ['ANCHOR_INITS', 'ANCHOR_INIT', 'LOSSES', 'check_features', 'check_loss_inputs', 'virtual_softmax_loss',
-           'init_anchors_', 'ClassAnchorLoss', 'Softmax', 'VirtualSoftmax', 'psi_margin', 'LSoftmax', 'ASoftmax',
-           'NoisySoftmax', 'NormFace', 'CosFace', 'ArcFace', 'InjectedSoftmax', 'get_loss',
+__all__ = ['ANCHOR_INITS', 'ANCHOR_INIT', 'VIRTUAL_CLAMP', 'LOSSES', 'check_features', 'check_loss_inputs',
+           'virtual_softmax_loss', 'init_anchors_', 'ClassAnchorLoss', 'Softmax', 'VirtualSoftmax', 'psi_margin',
+           'LSoftmax', 'ASoftmax', 'NoisySoftmax', 'NormFace', 'CosFace', 'ArcFace', 'InjectedSoftmax', 'get_loss',
            'naive_virtual_softmax_loss']
 
 # %% ../nbs/00_losses.ipynb #4ae41218
@@ -178,10 +178,26 @@ class ClassAnchorLoss(nn.Module):
 class Softmax(ClassAnchorLoss):
     "Plain softmax cross-entropy on `X W^T` (Eq. 1; bias omitted as in the paper)."
 
+VIRTUAL_CLAMP = 15.0   # three public ports clamp the virtual logit to [1e-10, 15] (notebook 31): how often would that bind?
+
 class VirtualSoftmax(ClassAnchorLoss):
-    "Virtual Softmax (Eq. 3): one dynamic virtual negative class per sample, fused into one pass."
+    """Virtual Softmax (Eq. 3): one dynamic virtual negative class per sample, fused into one pass. With `track_virtual`
+    (the trainer sets it), each training batch's virtual logits ||W_y|| ||X|| are kept, detached, until `virtual_stats`."""
+    track_virtual = False
     def forward(self, features:Tensor, target:Tensor, reduction:str|None=None) -> Tensor:
+        if self.track_virtual and self.training:
+            with torch.no_grad():
+                z = torch.linalg.vector_norm(features.float(), dim=1) * torch.linalg.vector_norm(self.weight.float().index_select(0, target.long()), dim=1)
+            self.__dict__.setdefault('_virtual_logits', []).append(z)        # not a buffer: never in the state dict
         return virtual_softmax_loss(features, self.weight, target, reduction or self.reduction)
+
+    def virtual_stats(self, clamp:float=VIRTUAL_CLAMP) -> dict|None:
+        "The tracked virtual logits since the last call: how many, the fraction above `clamp`, quartiles and max; None if none."
+        kept = self.__dict__.pop('_virtual_logits', [])
+        if not kept: return None
+        z = torch.cat(kept).double()
+        q = torch.quantile(z, torch.tensor([0.1, 0.5, 0.9], dtype=z.dtype, device=z.device)).tolist()
+        return dict(samples=len(z), above=float((z > clamp).double().mean()), q10=q[0], q50=q[1], q90=q[2], max=float(z.max()))
 
 # %% ../nbs/00_losses.ipynb #869fc66d
 def psi_margin(cos_theta:Tensor, margin:int) -> Tensor:

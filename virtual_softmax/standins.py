@@ -51,6 +51,7 @@ def write_standin(name:str, root, n_train:int=64, n_test:int=32, seed:int=0) -> 
             x, y = _fake_images(rng, n, 1000, (3, 32, 32))
             _write_pickle(root / 'imagenet32' / fname, {'data': x.reshape(n, -1), 'labels': (y + 1).tolist()})
     elif name == 'cifar100_bins': _write_cifar100_bins(root, rng, max(1, n_train // 100), max(1, n_test // 100))
+    elif name == 'cifar10_lossless': _write_cifar10_lossless(root, rng, -(-n_train // 1000), -(-n_test // 1000))
     elif name == 'cub200': _write_cub(root, rng, n_train + n_test)
     elif name in ('lfw', 'sllfw', 'casia'): _write_faces(root, rng)
     else: raise ValueError(f"no stand-in writer for {name!r}")
@@ -71,6 +72,27 @@ def _write_cifar100_bins(root:Path, rng, per_class_train:int, per_class_test:int
         for name, data in members.items():
             info = tarfile.TarInfo(f'{CIFAR100_BINS_DIR}/{name}'); info.size = len(data); tar.addfile(info, io.BytesIO(data))
     return path
+
+# %% ../nbs/11b_standins.ipynb #274a56fc
+def _write_cifar10_lossless(root:Path, rng, rows_train:int=1, rows_test:int=1, classes=None):
+    """The offline CIFAR-10 folder's layout (notebook 11): per split and class a lossless WebP mosaic of 32x32 tiles, 100 a
+    row (`rows` rows, so 100 x rows images a class), with classes.json, filenames.txt.xz and SHA256SUMS-decoded.txt."""
+    import json, hashlib, lzma
+    from PIL import Image
+    classes = classes or ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck']
+    folder = root / 'cifar10-lossless'; names, sums = [], []
+    for split, rows in (('train', rows_train), ('test', rows_test)):
+        (folder / split).mkdir(parents=True, exist_ok=True); tiles = []
+        for label, name in enumerate(classes):
+            x = _fake_images(rng, 100 * rows, 1, (32, 32, 3))[0]; tiles.append(x)
+            mosaic = x.reshape(rows, 100, 32, 32, 3).transpose(0, 2, 1, 3, 4).reshape(32 * rows, 3200, 3)
+            Image.fromarray(mosaic).save(folder / split / f'{label:03d}-{name}.webp', lossless=True)
+            names += [f'{split}/{name}/{name}_s_{k:06d}.png' for k in range(len(x))]
+        sums.append(f"{hashlib.sha256(np.concatenate(tiles).tobytes()).hexdigest()}  {split} (uint8 array (N, 32, 32, 3))")
+    (folder / 'classes.json').write_text(json.dumps({'classes': classes}))
+    (folder / 'filenames.txt.xz').write_bytes(lzma.compress(('\n'.join(names) + '\n').encode()))
+    (folder / 'SHA256SUMS-decoded.txt').write_text('\n'.join(sums) + '\n')
+    return folder
 
 # %% ../nbs/11b_standins.ipynb #7cbce797
 def _save_jpeg(path, array):

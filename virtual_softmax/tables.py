@@ -10,11 +10,11 @@ import numpy as np
 from .paper import TABLE1, Setting, paper_error, paper_gain, PAPER_ACCURACIES
 from .results import welch_gain, p_text, untestable, diverged_runs, atomic_write
 from .data import DATASETS
-from .train import TrainConfig
+from .train import TrainConfig, RECIPE3
 
 # %% auto #0
-__all__ = ['CLAIMS', 'run_setting', 'ablated_choices', 'setting_name', 'paper_iterations', 'summary_table', 'write_claims',
-           'gather_claims', 'campaign_recipe', 'gain_claim', 'not_run_claim']
+__all__ = ['CLAIMS', 'run_setting', 'ablated_choices', 'is_recipe3', 'setting_name', 'paper_iterations', 'summary_table',
+           'write_claims', 'gather_claims', 'campaign_recipe', 'gain_claim', 'not_run_claim']
 
 # %% ../nbs/13a_tables.ipynb #4297149c
 def run_setting(config:dict) -> Setting:
@@ -28,9 +28,15 @@ def ablated_choices(config:dict) -> list:
     return [f"{config[field]} {what}" for field, what in (('feature_layer', 'feature layer'), ('anchor_init', 'anchors'))
             if config.get(field, getattr(TrainConfig, field)) != getattr(TrainConfig, field)]
 
+def is_recipe3(config:dict) -> bool:
+    "Whether a run (its config as a dict) trained with the reference models' data recipe, recipe 3 (notebook 12)."
+    return all(config.get(k, getattr(TrainConfig, k)) == v for k, v in RECIPE3.items())
+
 def setting_name(config:dict, setting:Setting|None=None) -> str:
-    "Row name of a run: its paper setting's name (`setting`, if the caller has it), plus any ablated recipe choice."
-    return (setting or run_setting(config)).name + ''.join(f" ({c})" for c in ablated_choices(config))
+    """Row name of a run: its paper setting's name (`setting`, if the caller has it), plus any ablated recipe choice,
+    and `[recipe 3]` for the reference models' data recipe, so that recipe-2 and recipe-3 runs never share a row."""
+    return ((setting or run_setting(config)).name + ''.join(f" ({c})" for c in ablated_choices(config))
+            + (' [recipe 3]' if is_recipe3(config) else ''))
 
 def paper_iterations(config:dict) -> int:
     "The iterations of Sec. 6's schedule for a run's dataset: what a budget is a fraction of."

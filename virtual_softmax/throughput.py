@@ -27,7 +27,7 @@ def bare_step_rate(config:TrainConfig, in_channels:int, image_size:int, num_clas
         loss = model(x, y); opt.zero_grad(); loss.backward(); opt.step()
     return steps * config.batch_size / (time.perf_counter() - t0)
 
-def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings=(('mnist', 'mnist'), ('cifar10_jpeg', 'cifar10'))):
+def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings=(('mnist', 'mnist'), ('cifar10', 'cifar10'))):
     "DataFrame: trainer vs bare-loop images/s for each (dataset, arch)."
     import pandas as pd
     rows = []
@@ -93,7 +93,7 @@ def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:in
                               gflop_s=flops / np.median(t) / 1e9, first_2_steps_s=warm) for name, (_, _, _, _, warm, t) in runs.items()])
 
 # %% ../nbs/12a_throughput.ipynb #e029e603
-def before_after(dataset:str='cifar10_jpeg', steps:int=5, repeats:int=3):
+def before_after(dataset:str='cifar10', steps:int=5, repeats:int=3):
     """The campaign's step before issue 19 (compile + bf16 autocast + channels_last on any CPU) against the step the
     trainer takes now (the same, at the precision `run_precision` picks), interleaved in one run: `vsoftmax bench`."""
     now = run_precision('cpu', True)
@@ -158,7 +158,7 @@ def _timed_batches(batches, steps:int) -> float:
     for it in range(steps): batches.batch(it)
     return (time.perf_counter() - t0) / steps
 
-def step_profile(dataset:str='cifar10_jpeg', compile:bool=True, steps:int=3, batch_size:int=128, data=None,
+def step_profile(dataset:str='cifar10', compile:bool=True, steps:int=3, batch_size:int=128, data=None,
                  eval_every:int=2000, ckpt_every:int=500):
     """DataFrame (kind, ms per iteration, share) of one single-thread training step of Virtual Softmax at the precision
     `run_precision` picks here, channels_last, compiled or not; with `data`, plus the trainer's batches, test passes

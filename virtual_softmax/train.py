@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, asdict
 from pathlib import Path
 import torch, torch.nn as nn
 import torch.distributed as dist
-from .losses import get_loss, ANCHOR_INIT, ANCHOR_INITS
+from .losses import get_loss, ANCHOR_INIT, ANCHOR_INITS, VirtualSoftmax
 from .paper import REFERENCE_ANNEALING, INITIAL_LR
 from .distributed import ShardedVirtualSoftmax
 from .models import build_model, init_weights
@@ -19,13 +19,13 @@ from .results import ResultsStore, RENAMED_FIELDS, current_names, atomic_write
 from .evaluate import top1_accuracy
 
 # %% auto #0
-__all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'FEATURE_WORDS', 'ANCHOR_WORDS', 'one_process_loss',
-           'scaled_schedule', 'TrainConfig', 'recipe_sentence', 'quiet_compile_logs', 'eager_state', 'atomic_save',
-           'setup_distributed', 'Classifier', 'is_sharded', 'data_parallel', 'whole_state', 'rank_state', 'cpu_flags',
-           'cpu_name', 'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'LRMultiplier', 'git_commit', 'run_dir',
-           'loss_options', 'build', 'run_data', 'model_and_optimiser', 'RunLog', 'save_checkpoint',
-           'restore_checkpoint', 'run_record', 'Interrupted', 'stop_signals', 'agreed', 'test_interval',
-           'quick_test_size', 'Run', 'score_point', 'log_point', 'save_between_points', 'fit', 'train',
+__all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'FEATURE_WORDS', 'ANCHOR_WORDS', 'RECIPE3', 'one_process_loss',
+           'scaled_schedule', 'TrainConfig', 'recipe_number', 'recipe_sentence', 'quiet_compile_logs', 'eager_state',
+           'atomic_save', 'setup_distributed', 'Classifier', 'is_sharded', 'data_parallel', 'whole_state', 'rank_state',
+           'cpu_flags', 'cpu_name', 'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'LRMultiplier', 'git_commit',
+           'run_dir', 'loss_options', 'build', 'run_data', 'decay_groups', 'model_and_optimiser', 'RunLog',
+           'save_checkpoint', 'restore_checkpoint', 'run_record', 'Interrupted', 'stop_signals', 'agreed',
+           'test_interval', 'quick_test_size', 'Run', 'score_point', 'log_point', 'save_between_points', 'fit', 'train',
            'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
@@ -48,7 +48,7 @@ def scaled_schedule(iterations:int, milestones:tuple, scale:float=1.0):
 @dataclass
 class TrainConfig:
     "Everything that defines a run. Fields left None take the paper's value for the dataset."
-    dataset: str = 'mnist'          # training set (the offline CIFAR-10 copy is cifar10_jpeg)
+    dataset: str = 'mnist'          # training set (notebook 11's registry)
     loss: str = 'softmax'           # loss head
     arch: str|None = None           # Table 1 column; default by dataset
     width: int = 1                  # widening factor t
@@ -65,6 +65,9 @@ class TrainConfig:
     warmup: float = 0.0             # linear lr warm-up, fraction of the iterations (the paper has none)
     batch_size: int = 128           # global batch, split across torchrun processes
     augment: bool = False           # the paper's '+' (pad 4, random crop, flip)
+    mirror: bool = False            # random left-right flip of plain training images (recipe 3; the reference's `mirror: true`)
+    decay_norm: bool = True         # weight decay on BN scale and shift, PReLU slopes and biases too; False: weights only (recipe 3)
+    norm_stats: str = 'first4096'   # input statistics from the first 4,096 training images (recipe 2) or the 'whole' split (recipe 3)
     seed: int = 0                   # seeds initialisation and batch order
     eval_every: int|None = None     # test-accuracy curve interval; default and least: a tenth of the run
     max_test: int|None = None       # evaluate on a fixed random subset of N test images (smoke runs)
@@ -111,6 +114,8 @@ class TrainConfig:
         from virtual_softmax.models import FEATURE_LAYERS
         if self.feature_layer not in FEATURE_LAYERS: raise ValueError(f"feature_layer must be one of {FEATURE_LAYERS}, got {self.feature_layer!r}")
         if 'anchor_init' in self.loss_kwargs: raise ValueError("give the anchors' filler as anchor_init, not as a loss keyword")
+        from virtual_softmax.data import NORM_STATS
+        if self.norm_stats not in NORM_STATS: raise ValueError(f"norm_stats must be one of {NORM_STATS}, got {self.norm_stats!r}")
         if self.anchor_init not in ANCHOR_INITS: raise ValueError(f"anchor_init must be one of {ANCHOR_INITS}, got {self.anchor_init!r}")
         get_loss(one_process_loss(self.loss), 2, 2, **self.loss_kwargs)   # raises for an unknown loss or bad keyword
         iterations, milestones = self.schedule()
@@ -123,6 +128,12 @@ class TrainConfig:
 FEATURE_WORDS = {'bn_prelu': 'the `fc -> BN -> PReLU` feature of the reference models', 'linear': 'a bare linear feature (recipe 1)'}
 ANCHOR_WORDS = {'gaussian': '$\\mathcal N(0, 0.01^2)$', 'msra': 'msra ($\\mathcal N(0, 2/D)$)', 'xavier': 'xavier (uniform)'}
 
+RECIPE3 = dict(decay_norm=False, norm_stats='whole')   # and mirror=True on natural images (not on digits)
+
+def recipe_number(config:TrainConfig) -> int:
+    "3 for a run with the reference models' data recipe (weights-only decay, whole-split statistics), else `RECIPE_VERSION`."
+    return 3 if all(getattr(config, k) == v for k, v in RECIPE3.items()) else RECIPE_VERSION
+
 def recipe_sentence(config:TrainConfig) -> str:
     "A run's training recipe in one paragraph, from its config: what an experiment notebook says it trained with."
     its, milestones = config.schedule()
@@ -132,9 +143,14 @@ def recipe_sentence(config:TrainConfig) -> str:
     warmup = 'without warm-up' if not config.warmup else f"with a linear warm-up over {percent(config.warmup)} of the run"
     precision = {True: 'bf16 autocast where this CPU runs it faster (each record names its precision)', False: 'fp32',
                  None: 'bf16 autocast on CUDA, fp32 on CPUs'}[config.amp]
-    return (f"Recipe {RECIPE_VERSION} (notebooks 10 and 12): the Table 1 `{arch}` net (t = {config.width}) with "
+    data = ("'+' augmentation (pad 4, random crop, mirror)" if config.augment else "training images mirrored at random"
+            if config.mirror else "no augmentation")
+    decay = "on the weights only (none on BN, PReLU and biases)" if not config.decay_norm else "on every parameter"
+    stats = "the whole training split" if config.norm_stats == 'whole' else "the first 4,096 training images"
+    return (f"Recipe {recipe_number(config)} (notebooks 10 and 12): the Table 1 `{arch}` net (t = {config.width}) with "
             f"{FEATURE_WORDS[config.feature_layer]}, msra fillers for the network and {ANCHOR_WORDS[config.anchor_init]} class anchors "
-            f"(notebook 30), batch {config.batch_size}, SGD momentum {config.momentum}, weight decay {config.weight_decay:g}, "
+            f"(notebook 30), {data}, inputs standardised per channel with the statistics of {stats}, "
+            f"batch {config.batch_size}, SGD momentum {config.momentum}, weight decay {config.weight_decay:g} {decay}, "
             f"lr {config.lr:g} {warmup}, /10 at {drops} of the run ({its:,} iterations); {precision}.")
 
 # %% ../nbs/12_train.ipynb #52914166
@@ -330,17 +346,27 @@ def run_data(config:TrainConfig, device, rank:int=0, world:int=1):
     test_x, test_y = load_tensors(config.dataset, config.data, train=False, download=fetch)
     if world > 1 and config.download and rank == 0: dist.barrier()
     batches = DeviceBatches(train_x, train_y, config.batch_size // world, config.seed, config.augment, device,
-                            rank=rank, world_size=world, channels_last=config.channels_last)
+                            rank=rank, world_size=world, channels_last=config.channels_last, mirror=config.mirror,
+                            norm_stats=config.norm_stats)
     return (batches, *fixed_subset(test_x, test_y, config.max_test))
 
 # %% ../nbs/12_train.ipynb #41edbe20
+def decay_groups(model:nn.Module, decay_norm:bool, weight_decay:float) -> list:
+    """SGD's parameter groups: one, every parameter decayed (recipe 2); or the weights of convolutions, fc layers and the
+    class anchors decayed and the rest (BN scale and shift, PReLU slopes, biases: every parameter of one dimension) not,
+    as the reference prototxts' `decay_mult: 0` (recipe 3)."""
+    if decay_norm: return [dict(params=list(model.parameters()), weight_decay=weight_decay)]
+    params = list(model.parameters())
+    return [dict(params=[p for p in params if p.ndim > 1], weight_decay=weight_decay), dict(params=[p for p in params if p.ndim <= 1], weight_decay=0.0)]
+
 def model_and_optimiser(config:TrainConfig, batches:DeviceBatches, device):
     "(Classifier on the device, SGD with the paper's momentum and weight decay, its lr schedule)."
     iterations, milestones = config.schedule()
     _, channels, _, side = batches.images.shape
     model = build(config, channels, side, DATASETS[config.dataset].classes).to(device)
     if config.channels_last: model = model.to(memory_format=torch.channels_last)
-    optimizer = torch.optim.SGD(model.parameters(), lr=config.lr, momentum=config.momentum, weight_decay=config.weight_decay)
+    optimizer = torch.optim.SGD(decay_groups(model, config.decay_norm, config.weight_decay), lr=config.lr, momentum=config.momentum,
+                                weight_decay=config.weight_decay)   # the default; each group sets its own
     return model, optimizer, torch.optim.lr_scheduler.LambdaLR(optimizer, LRMultiplier(iterations, milestones, config.warmup))
 
 # %% ../nbs/12_train.ipynb #4a1bcf18
@@ -354,6 +380,7 @@ class RunLog:
     curve_images: list = field(default_factory=list)    # test images behind each curve point (the last: the whole split)
     segments: list = field(default_factory=list)        # (first iteration, machine, precision) of each start or resume
     wall_seconds: float = 0.0                           # wall-clock time of every process that trained it, summed (test passes and checkpoints included)
+    virtual_logit: list = field(default_factory=list)   # Virtual Softmax: (iteration, statistics of ||W_y|| ||X|| since the previous point)
 
 def save_checkpoint(path, model, optimizer, scheduler, log:RunLog, config:TrainConfig, batches:DeviceBatches, write:bool=True):
     """Everything a resumed run needs, plus what evaluation needs: the config and the training batches' normalisation.
@@ -374,7 +401,8 @@ def restore_checkpoint(path, model, optimizer, scheduler, device) -> RunLog:
     if torch.device(device).type == 'cuda' and state.get('rng_cuda') is not None: torch.cuda.set_rng_state(state['rng_cuda'])
     return RunLog(state['iteration'], state['curve'], state.get('train_loss', []), state['train_seconds'],
                   state.get('curve_images', []), state.get('segments', []),
-                  state.get('wall_seconds', state['train_seconds']))   # older checkpoints: their step time, a lower bound
+                  state.get('wall_seconds', state['train_seconds']),   # older checkpoints: their step time, a lower bound
+                  state.get('virtual_logit', []))
 
 # %% ../nbs/12_train.ipynb #d62cda52
 def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:float, resumed_from:int, resumed_seconds:float=0.0) -> dict:
@@ -391,7 +419,8 @@ def run_record(config:TrainConfig, log:RunLog, device, world:int, wall_seconds:f
                 curve=log.curve, curve_images=log.curve_images, train_loss=log.train_loss,
                 diverged=not all(math.isfinite(l) for _, l in log.train_loss), stopped_at=log.iteration if log.iteration < iterations else None,
                 test_accuracy=log.curve[-1][1] if log.curve else None,   # only rank 0 evaluates
-                test_error=100 - log.curve[-1][1] if log.curve else None, resumed_from=resumed_from)
+                test_error=100 - log.curve[-1][1] if log.curve else None, resumed_from=resumed_from,
+                **({'virtual_logit': log.virtual_logit} if log.virtual_logit else {}))   # Virtual Softmax runs (notebook 31)
 
 def _progress_bar(config:TrainConfig, start:int, show:bool):
     if not show: return None
@@ -485,6 +514,7 @@ class Run:
         self.log = self._restored() if resume and self.ckpt_path.exists() else RunLog()
         self.start, self.start_seconds, self.start_wall = self.log.iteration, self.log.train_seconds, self.log.wall_seconds   # where this process took over
         self.log.segments.append((self.start, torch.cuda.get_device_name(self.device) if self.device.type == 'cuda' else cpu_name(), self.precision))
+        if isinstance(self.model.head, VirtualSoftmax): self.model.head.track_virtual = True   # the virtual logits' statistics at each log point
         self.step_model = data_parallel(self.model) if self.world > 1 else self.model
         if config.compile: quiet_compile_logs(); self.model.backbone.compile()   # in place: state_dict keys stay the eager module's
         if self.rank == 0: self.ckpt_path.parent.mkdir(parents=True, exist_ok=True)
@@ -521,6 +551,8 @@ def score_point(run:Run, done:int, whole:bool):
 def log_point(run:Run, steps:_Steps, done:int, last:bool) -> bool:
     "At a test or checkpoint iteration: measure, evaluate, save, agree across ranks; whether the loss has diverged."
     diverged = not math.isfinite(steps.measure(run.log))
+    if isinstance(run.model.head, VirtualSoftmax) and (stats := run.model.head.virtual_stats()) is not None:
+        run.log.virtual_logit.append((done, stats))   # how often the ports' clamp at 15 would have bound (notebook 31)
     if run.evaluates and (done % run.eval_every == 0 or last or diverged): score_point(run, done, whole=last or diverged)
     if run.bar is not None: run.bar.set_postfix(steps.postfix(run.log))
     if done % run.config.ckpt_every == 0 or last or diverged: run.save()
