@@ -36,7 +36,7 @@ setuptools.setup(
     packages = setuptools.find_packages(include=['virtual_softmax', 'virtual_softmax.*']),
     include_package_data = True,
     install_requires = requirements,
-    extras_require={ 'dev': dev_requirements },
+    extras_require={ 'dev': dev_requirements, 'pml': shlex.split(cfg.get('pml_requirements', '')) },
     dependency_links = cfg.get('dep_links','').split(),
     python_requires  = '>=' + cfg['min_python'],
     long_description = open('README.md', encoding='utf-8').read(),

@@ -17,8 +17,9 @@ def test_declared_requirements_cover_imports():
     import ast, configparser, pathlib, sys
     root = pathlib.Path(virtual_softmax.__file__).parent
     cfg = configparser.ConfigParser(); cfg.read(root.parent / 'settings.ini')
-    declared = {r.split('>')[0].split('<')[0].split('=')[0].strip().lower() for r in cfg['DEFAULT']['requirements'].split()}
-    aliases = {'pil': 'pillow', 'sklearn': 'scikit-learn'}
+    declared = {r.split('>')[0].split('<')[0].split('=')[0].strip().lower()   # required, or an optional extra's (pml)
+                for r in (cfg['DEFAULT']['requirements'] + ' ' + cfg['DEFAULT'].get('pml_requirements', '')).split()}
+    aliases = {'pil': 'pillow', 'sklearn': 'scikit-learn', 'pytorch_metric_learning': 'pytorch-metric-learning'}
     used = set()
     for path in root.glob('*.py'):
         for node in ast.walk(ast.parse(path.read_text())):

@@ -11,10 +11,10 @@ from torch.autograd.function import once_differentiable
 from .paper import REFERENCE_ANNEALING
 
 # %% auto #0
-__all__ = ['ANCHOR_INITS', 'ANCHOR_INIT', 'VIRTUAL_CLAMP', 'LOSSES', 'check_features', 'check_loss_inputs',
-           'virtual_softmax_loss', 'init_anchors_', 'ClassAnchorLoss', 'Softmax', 'VirtualSoftmax', 'psi_margin',
-           'LSoftmax', 'ASoftmax', 'NoisySoftmax', 'NormFace', 'CosFace', 'ArcFace', 'InjectedSoftmax', 'get_loss',
-           'naive_virtual_softmax_loss']
+__all__ = ['ANCHOR_INITS', 'ANCHOR_INIT', 'VIRTUAL_CLAMP', 'VIRTUAL_NORMS', 'LOSSES', 'check_features', 'check_loss_inputs',
+           'virtual_softmax_loss', 'init_anchors_', 'ClassAnchorLoss', 'Softmax', 'port_virtual_softmax_loss',
+           'VirtualSoftmax', 'psi_margin', 'LSoftmax', 'ASoftmax', 'NoisySoftmax', 'NormFace', 'CosFace', 'ArcFace',
+           'InjectedSoftmax', 'get_loss', 'naive_virtual_softmax_loss']
 
 # %% ../nbs/00_losses.ipynb #4ae41218
 def _type_name(x) -> str: return f"{type(x).__module__}.{type(x).__name__}".removeprefix('builtins.')
@@ -122,16 +122,17 @@ def virtual_softmax_loss(features:Tensor,     # (N, D) embeddings X_i
         return _reduce(_VirtualSoftmaxFn.apply(features, weight, target.long()), reduction)
 
 # %% ../nbs/00_losses.ipynb #66bb104a
-ANCHOR_INITS = ('msra', 'gaussian', 'xavier')
+ANCHOR_INITS = ('msra', 'gaussian', 'xavier', 'rand')   # 'rand': U[0, 1), a public port's torch.rand (notebook 31)
 ANCHOR_INIT = 'gaussian'   # N(0, 0.01^2): the filler notebook 30's ablation picked (recipe 2), for every loss and the trainer
 
 @torch.no_grad()
 def init_anchors_(anchors:Tensor, scheme=ANCHOR_INIT, generator=None) -> Tensor:
-    "Fill class anchors (C, D) in place: `msra` N(0, 2/D), `gaussian` N(0, 0.01^2), `xavier` uniform, or a callable `scheme(anchors)`."
+    "Fill class anchors (C, D) in place: `msra` N(0, 2/D), `gaussian` N(0, 0.01^2), `xavier` uniform, `rand` U[0, 1), or a callable `scheme(anchors)`."
     if callable(scheme): scheme(anchors); return anchors
     if scheme == 'msra': return nn.init.kaiming_normal_(anchors, mode='fan_in', nonlinearity='relu', generator=generator)
     if scheme == 'gaussian': return nn.init.normal_(anchors, 0.0, 0.01, generator=generator)
     if scheme == 'xavier': return nn.init.xavier_uniform_(anchors, generator=generator)
+    if scheme == 'rand': return nn.init.uniform_(anchors, 0.0, 1.0, generator=generator)   # all entries positive
     raise ValueError(f"anchor_init must be one of {ANCHOR_INITS} or a function filling the (C, D) anchors in place, got {scheme!r}")
 
 # %% ../nbs/00_losses.ipynb #7eb538a7
@@ -179,17 +180,54 @@ class Softmax(ClassAnchorLoss):
     "Plain softmax cross-entropy on `X W^T` (Eq. 1; bias omitted as in the paper)."
 
 VIRTUAL_CLAMP = 15.0   # three public ports clamp the virtual logit to [1e-10, 15] (notebook 31): how often would that bind?
+VIRTUAL_NORMS = ('sample', 'batch')
+
+def port_virtual_softmax_loss(features:Tensor, weight:Tensor, target:Tensor, reduction:str='mean',
+                              virtual_clamp:float|None=None, detach_virtual:bool=False, norm:str='sample') -> Tensor:
+    """Virtual Softmax as public ports compute it, for comparison only (notebook 31); with no option set it is Eq. 3,
+    unfused. `virtual_clamp=15`: the virtual logit clamped to [1e-10, 15], as taekwan-lee/Virtual-Softmax-TF,
+    sungwool/virtual_softmax and 10zhou/SV-Softmax do (no gradient through it past the bound); `detach_virtual`: no
+    gradient through ||W_y|| ||X|| at all; `norm='batch'`: the wrong, batch-wide virtual logit of
+    frechele/Virtual-Softmax-PyTorch, ||W||_F ||x_i||^2 / ||X||_F."""
+    check_loss_inputs(features, weight, target); _reduce(features.new_zeros(0), reduction)
+    if norm not in VIRTUAL_NORMS: raise ValueError(f"norm must be one of {VIRTUAL_NORMS}, got {norm!r}")
+    if virtual_clamp is not None and not virtual_clamp > 1e-10: raise ValueError(f"virtual_clamp must be > 1e-10, got {virtual_clamp}")
+    with torch.autocast(features.device.type, enabled=False):
+        features = _as_weight_dtype(features, weight); weight = weight.to(features.dtype); target = target.long()
+        feature_norm = torch.linalg.vector_norm(features, dim=1)
+        if norm == 'sample': virtual = torch.linalg.vector_norm(weight.index_select(0, target), dim=1) * feature_norm
+        else: virtual = torch.linalg.vector_norm(weight) * feature_norm.square() / torch.linalg.vector_norm(features)
+        if detach_virtual: virtual = virtual.detach()
+        if virtual_clamp is not None: virtual = virtual.clamp(1e-10, virtual_clamp)
+        return F.cross_entropy(torch.cat([features @ weight.t(), virtual[:, None]], 1), target, reduction=reduction)
 
 class VirtualSoftmax(ClassAnchorLoss):
-    """Virtual Softmax (Eq. 3): one dynamic virtual negative class per sample, fused into one pass. With `track_virtual`
-    (the trainer sets it), each training batch's virtual logits ||W_y|| ||X|| are kept, detached, until `virtual_stats`."""
+    """Virtual Softmax (Eq. 3): one dynamic virtual negative class per sample, fused into one pass. The public ports'
+    variants (`virtual_clamp`, `detach_virtual`, `norm='batch'`; see `port_virtual_softmax_loss`) are off by default and
+    exist for the comparison of notebook 31. With `track_virtual` (the trainer sets it), each training batch's exact
+    virtual logits ||W_y|| ||X|| are kept, detached, until `virtual_stats`."""
     track_virtual = False
+    def __init__(self, in_features:int, num_classes:int, reduction:str='mean', anchor_init=ANCHOR_INIT,
+                 virtual_clamp:float|None=None, detach_virtual:bool=False, norm:str='sample'):
+        super().__init__(in_features, num_classes, reduction, anchor_init)
+        if norm not in VIRTUAL_NORMS: raise ValueError(f"norm must be one of {VIRTUAL_NORMS}, got {norm!r}")
+        self.virtual_clamp, self.detach_virtual, self.norm = virtual_clamp, detach_virtual, norm
+        self.exact = virtual_clamp is None and not detach_virtual and norm == 'sample'
+
     def forward(self, features:Tensor, target:Tensor, reduction:str|None=None) -> Tensor:
         if self.track_virtual and self.training:
             with torch.no_grad():
                 z = torch.linalg.vector_norm(features.float(), dim=1) * torch.linalg.vector_norm(self.weight.float().index_select(0, target.long()), dim=1)
             self.__dict__.setdefault('_virtual_logits', []).append(z)        # not a buffer: never in the state dict
+        if not self.exact:
+            return port_virtual_softmax_loss(features, self.weight, target, reduction or self.reduction,
+                                             self.virtual_clamp, self.detach_virtual, self.norm)
         return virtual_softmax_loss(features, self.weight, target, reduction or self.reduction)
+
+    def extra_repr(self):
+        variants = ''.join([f", virtual_clamp={self.virtual_clamp}" if self.virtual_clamp is not None else '',
+                            ", detach_virtual=True" if self.detach_virtual else '', f", norm={self.norm!r}" if self.norm != 'sample' else ''])
+        return super().extra_repr() + variants
 
     def virtual_stats(self, clamp:float=VIRTUAL_CLAMP) -> dict|None:
         "The tracked virtual logits since the last call: how many, the fraction above `clamp`, quartiles and max; None if none."

@@ -126,7 +126,8 @@ class TrainConfig:
 
 # %% ../nbs/12_train.ipynb #17a5956b
 FEATURE_WORDS = {'bn_prelu': 'the `fc -> BN -> PReLU` feature of the reference models', 'linear': 'a bare linear feature (recipe 1)'}
-ANCHOR_WORDS = {'gaussian': '$\\mathcal N(0, 0.01^2)$', 'msra': 'msra ($\\mathcal N(0, 2/D)$)', 'xavier': 'xavier (uniform)'}
+ANCHOR_WORDS = {'gaussian': '$\\mathcal N(0, 0.01^2)$', 'msra': 'msra ($\\mathcal N(0, 2/D)$)', 'xavier': 'xavier (uniform)',
+               'rand': "U[0, 1) (a public port's `torch.rand`)"}
 
 RECIPE3 = dict(decay_norm=False, norm_stats='whole')   # and mirror=True on natural images (not on digits)
 
