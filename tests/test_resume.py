@@ -17,7 +17,7 @@ def _cmd(data, out, *extra):
 
 def _final_weights(out):
     (ckpt,) = Path(out).glob('*/checkpoint.pt')
-    state = torch.load(ckpt, weights_only=False)
+    state = torch.load(ckpt, weights_only=True)
     assert state['iteration'] == ITERATIONS
     return state['model']
 
@@ -35,7 +35,7 @@ def test_kill_and_resume_is_exact(tmp_path):
         time.sleep(0.02)
     proc.send_signal(signal.SIGKILL); proc.wait()
     (ckpt,) = killed.glob('*/checkpoint.pt')
-    stopped_at = torch.load(ckpt, weights_only=False)['iteration']
+    stopped_at = torch.load(ckpt, weights_only=True)['iteration']
     assert stopped_at < ITERATIONS, "the run finished before it could be killed"
     assert read_results(killed / 'results.jsonl') == []          # a killed run leaves no record
 
@@ -71,7 +71,7 @@ def test_sigint_saves_prints_one_line_and_resumes_exactly(tmp_path):
     assert len(lines) == 1 and 'Traceback' not in err, err
     assert lines[0].startswith('vsoftmax: interrupted at iteration ') and lines[0].endswith('the same command resumes it'), err
     (ckpt,) = cut.glob('*-softmax-*/checkpoint.pt')
-    stopped_at = torch.load(ckpt, weights_only=False)['iteration']
+    stopped_at = torch.load(ckpt, weights_only=True)['iteration']
     assert 0 < stopped_at < 300 and str(stopped_at) in lines[0]
     resumed = subprocess.run(_compare_cmd(data, cut), check=True, env=env, capture_output=True, text=True, timeout=600)
     assert f'at iteration {stopped_at} of 300' in resumed.stdout       # it says where it resumed
@@ -79,5 +79,5 @@ def test_sigint_saves_prints_one_line_and_resumes_exactly(tmp_path):
     assert sorted(map(key, read_results(cut / 'results.jsonl'))) == sorted(map(key, read_results(tmp_path / 'straight' / 'results.jsonl')))
     for loss in ('softmax', 'virtual_softmax'):
         (a,), (b,) = (list(Path(o).glob(f'*-{loss}-s0-*/checkpoint.pt')) for o in (tmp_path / 'straight', cut))
-        wa, wb = torch.load(a, weights_only=False)['model'], torch.load(b, weights_only=False)['model']
+        wa, wb = torch.load(a, weights_only=True)['model'], torch.load(b, weights_only=True)['model']
         assert all(torch.equal(wa[k], wb[k]) for k in wa), loss

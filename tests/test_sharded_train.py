@@ -23,7 +23,7 @@ def test_sharded_steps_equal_plain_ddp_and_resume(tmp_path):
     assert sorted(statements) == ['0', '1'], run.stdout
     stops = re.findall(r'rank (\d): interrupted at iteration (\d+), exit code (\d+)', run.stdout)
     assert sorted(stops) == [('0', '10', '143'), ('1', '10', '143')], run.stdout   # one rank's signal stops both, together
-    assert torch.load(next((out / 'signalled').glob('*/checkpoint.pt')), weights_only=False)['iteration'] == 10
+    assert torch.load(next((out / 'signalled').glob('*/checkpoint.pt')), weights_only=True)['iteration'] == 10
     clocked = re.findall(r'rank (\d): saved at \[([\d, ]*)\]', run.stdout)
     assert sorted(clocked) == [('0', '10, 20, 25'), ('1', '10, 20, 25')], run.stdout   # one rank's due checkpoint saves both
     ranks = [torch.load(out / f'rank{r}.pt') for r in (0, 1)]

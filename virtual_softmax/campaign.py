@@ -7,7 +7,7 @@ from __future__ import annotations
 import os, sys, time, signal, shutil, threading, traceback, dataclasses
 from pathlib import Path
 import torch
-from .train import TrainConfig, train, run_dir, cpu_name, run_precision, Interrupted
+from .train import TrainConfig, train, run_dir, cpu_name, run_precision, Interrupted, read_checkpoint
 from .results import ResultsStore, atomic_write
 from .experiments import experiment_configs
 from .tables import setting_name
@@ -22,7 +22,7 @@ CARRY_LIMIT_MB = 10     # a checkpoint goes into git only below this size: git k
 
 def checkpoint_iteration(path) -> int:
     "The iteration a checkpoint was saved at."
-    return torch.load(path, map_location='cpu', weights_only=False)['iteration']
+    return read_checkpoint(path)['iteration']
 
 def _copy_atomic(src:Path, dst:Path):
     atomic_write(dst, src.read_bytes()); shutil.copystat(src, dst)    # the copy keeps src's mtime: carry compares them

@@ -15,9 +15,9 @@ from .tables import setting_name   # the row names of missing runs (notebook 13a
 
 # %% auto #0
 __all__ = ['TIERS', 'NO_CPU_TIER', 'SOFTMAX_VS_3_SEEDS', 'SOFTMAX_VS_5_SEEDS', 'COMPARED_3_SEEDS', 'COMPARED_1_SEED',
-           'FAITHFUL_CIFAR', 'EXPERIMENTS', 'CPU_BUDGETS', 'DESCRIPTIONS', 'current_tier', 'at_tier', 'cpu_experiments',
-           'experiment_configs', 'environment_line', 'train_missing_default', 'notebook_setup', 'experiment_records',
-           'reproduce', 'load_model', 'features_of_run', 'train_imagefolder', 'standin_smoke']
+           'FAITHFUL_CIFAR', 'PORT_VARIANTS', 'EXPERIMENTS', 'CPU_BUDGETS', 'DESCRIPTIONS', 'current_tier', 'at_tier',
+           'cpu_experiments', 'experiment_configs', 'environment_line', 'train_missing_default', 'notebook_setup',
+           'experiment_records', 'reproduce', 'load_model', 'features_of_run', 'train_imagefolder', 'standin_smoke']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
 # A *tier* is how much of each experiment to run: `smoke` (CI), `cpu` (this repo's saved notebooks) or `paper`.
@@ -68,6 +68,10 @@ COMPARED_1_SEED = [('lsoftmax', (0,)), ('asoftmax', (0,)), ('noisy_softmax', (0,
 # decay, whole-split statistics. Its recipe-2 runs on the retired JPEG copy are archived (results/archive_cifar10_jpeg.jsonl).
 FAITHFUL_CIFAR = dict(mirror=True, **RECIPE3)
 
+PORT_VARIANTS = {   # what each public port changes (notebook 31), as TrainConfig fields
+    'clamp at 15': dict(loss_kwargs=dict(virtual_clamp=15.0)), 'detached': dict(loss_kwargs=dict(detach_virtual=True)),
+    'torch.rand anchors': dict(anchor_init='rand'), 'batch-wide norm': dict(loss_kwargs=dict(norm='batch'))}
+
 EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msra fillers (notebooks 10 and 12)
     'fig2': lambda: [cfg for dim in (2, 3) for cfg in _runs('mnist', 'mnist_toy', [('softmax', (0,)), ('virtual_softmax', (0,))], feature_dim=dim)],
     'table3_mnist': lambda: _runs('mnist', 'mnist', SOFTMAX_VS_5_SEEDS + COMPARED_3_SEEDS),
@@ -102,6 +106,9 @@ EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msr
     # Table 3's compared methods at the paper's schedule, beside table3_mnist_20k's softmax and Virtual Softmax: at 10 %
     # L-Softmax's lambda anneal is compressed ten-fold, so its 10 % verdict may be the budget's
     'table3_compared_20k': lambda: _runs('mnist', 'mnist', COMPARED_3_SEEDS),
+    # notebook 31: the public ports' Virtual Softmax variants, seed-paired with cifar10_5k's exact loss (same recipe 3)
+    'port_variants': lambda: [TrainConfig(dataset='cifar10', arch='cifar10', loss='virtual_softmax', seed=s, **variant, **FAITHFUL_CIFAR)
+                              for s in (0, 1, 2) for variant in PORT_VARIANTS.values()],
     # not run on these machines (no data): their paper-tier configurations, smoke-tested on stand-ins
     'cifar100': lambda: [cfg for aug in (False, True) for t in (2, 3, 4, 7) for cfg in _runs('cifar100', 'cifar100', SOFTMAX_VS_3_SEEDS, width=t, augment=aug)],
     'svhn': lambda: _runs('svhn', 'svhn', SOFTMAX_VS_3_SEEDS + COMPARED_1_SEED),
@@ -110,7 +117,7 @@ EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msr
 
 CPU_BUDGETS = {'cifar10_20k': 1.0, 'cifar10_5k': 0.25, 'cifar10_r2_5k': 0.25, 'table3_mnist_20k': 1.0, 'cifar100_t2': 0.1, 'fig2_20k': 1.0,
                'table3_mnist_1k': 0.05, 'table3_mnist_5k': 0.25, 'cifar100_t2_7500': 0.25,
-               'table3_compared_20k': 1.0}
+               'table3_compared_20k': 1.0, 'port_variants': 0.25}
 
 DESCRIPTIONS = {   # what each experiment reproduces, as README's tables name it; None: a plan over others' runs
     'fig2': 'Fig. 2 (toy nets, 2-D and 3-D features)', 'table3_mnist': 'Table 3, MNIST (all five losses)',
@@ -120,7 +127,8 @@ DESCRIPTIONS = {   # what each experiment reproduces, as README's tables name it
     'table3_mnist_20k': "Table 3, MNIST at the paper's 20k iterations", 'cifar100_t2': 'Table 2, CIFAR-100 t=2 at 10 %',
     'fig2_20k': "Fig. 2 at the paper's 20k iterations", 'table3_mnist_1k': 'Table 3, MNIST at 5 % (budget curve)',
     'table3_mnist_5k': 'Table 3, MNIST at 25 % (budget curve)', 'cifar100_t2_7500': 'CIFAR-100 t=2 at 25 % (budget curve)',
-    'table3_compared_20k': "Table 3, MNIST: L-, A- and Noisy Softmax at the paper's 20k iterations", 'cifar100': 'Tables 2 and 4, CIFAR-100 (t = 2-4, 7; with and without +)',
+    'table3_compared_20k': "Table 3, MNIST: L-, A- and Noisy Softmax at the paper's 20k iterations",
+    'port_variants': "notebook 31: the public ports' Virtual Softmax variants, CIFAR-10 t=1 at 25 %", 'cifar100': 'Tables 2 and 4, CIFAR-100 (t = 2-4, 7; with and without +)',
     'svhn': 'Table 3, SVHN', 'imagenet32': 'Table 7, ImageNet32'}
 
 def cpu_experiments() -> list:

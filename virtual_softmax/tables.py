@@ -25,8 +25,9 @@ def run_setting(config:dict) -> Setting:
 
 def ablated_choices(config:dict) -> list:
     "The recipe choices a run changed from the campaign's (`TrainConfig`'s defaults; notebook 30 ablates them), named; [] for none."
-    return [f"{config[field]} {what}" for field, what in (('feature_layer', 'feature layer'), ('anchor_init', 'anchors'))
-            if config.get(field, getattr(TrainConfig, field)) != getattr(TrainConfig, field)]
+    return ([f"{config[field]} {what}" for field, what in (('feature_layer', 'feature layer'), ('anchor_init', 'anchors'))
+             if config.get(field, getattr(TrainConfig, field)) != getattr(TrainConfig, field)]
+            + [f"{k}={v}" for k, v in sorted((config.get('loss_kwargs') or {}).items())])   # a loss option (notebook 31's variants)
 
 def is_recipe3(config:dict) -> bool:
     "Whether a run (its config as a dict) trained with the reference models' data recipe, recipe 3 (notebook 12)."

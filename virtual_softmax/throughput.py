@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 import numpy as np
 import torch
-from .train import (TrainConfig, build, train, run_dir, quiet_compile_logs, run_precision, cpu_name)
+from .train import (TrainConfig, build, train, run_dir, quiet_compile_logs, run_precision, cpu_name, read_checkpoint)
 from .data import DATASETS, load_tensors
 
 # %% auto #0
@@ -38,7 +38,7 @@ def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings
         x, _ = load_tensors(dataset, data, train=False)
         floor = bare_step_rate(cfg, x.shape[1], x.shape[-1], DATASETS[dataset].classes, steps=iterations // 2)
         train(cfg, progress=False, stop_after=iterations)
-        state = torch.load(run_dir(cfg) / 'checkpoint.pt', weights_only=False)
+        state = read_checkpoint(run_dir(cfg) / 'checkpoint.pt')
         rate = iterations * batch_size / state['train_seconds']
         rows.append(dict(dataset=dataset, arch=arch, batch=batch_size, trainer_img_s=rate, bare_img_s=floor, ratio=rate / floor))
     return pd.DataFrame(rows)

@@ -21,12 +21,12 @@ from .evaluate import top1_accuracy
 # %% auto #0
 __all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'FEATURE_WORDS', 'ANCHOR_WORDS', 'RECIPE3', 'one_process_loss',
            'scaled_schedule', 'TrainConfig', 'recipe_number', 'recipe_sentence', 'quiet_compile_logs', 'eager_state',
-           'atomic_save', 'setup_distributed', 'Classifier', 'is_sharded', 'data_parallel', 'whole_state', 'rank_state',
-           'cpu_flags', 'cpu_name', 'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'LRMultiplier', 'git_commit',
-           'run_dir', 'loss_options', 'build', 'run_data', 'decay_groups', 'model_and_optimiser', 'RunLog',
-           'save_checkpoint', 'restore_checkpoint', 'run_record', 'Interrupted', 'stop_signals', 'agreed',
-           'test_interval', 'quick_test_size', 'Run', 'score_point', 'log_point', 'save_between_points', 'fit', 'train',
-           'load_checkpoint']
+           'atomic_save', 'UntrustedCheckpoint', 'read_checkpoint', 'setup_distributed', 'Classifier', 'is_sharded',
+           'data_parallel', 'whole_state', 'rank_state', 'cpu_flags', 'cpu_name', 'bf16_speedup', 'cpu_bf16_pays',
+           'run_precision', 'LRMultiplier', 'git_commit', 'run_dir', 'loss_options', 'build', 'run_data',
+           'decay_groups', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint', 'run_record',
+           'Interrupted', 'stop_signals', 'agreed', 'test_interval', 'quick_test_size', 'Run', 'score_point',
+           'log_point', 'save_between_points', 'fit', 'train', 'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 RECIPE_VERSION = 2   # bump whenever a default changes what a run computes; it enters every key
@@ -165,8 +165,23 @@ def eager_state(state:dict) -> dict:
     return {k.replace('_orig_mod.', ''): v for k, v in state.items()}
 
 def atomic_save(obj, path):
-    "`torch.save` through `atomic_write` (notebook 11a): a session killed mid-save leaves the previous checkpoint."
+    "`torch.save` through `atomic_write` (notebook 11a): a process killed mid-save leaves the previous checkpoint."
     atomic_write(path, lambda f: torch.save(obj, f))
+
+class UntrustedCheckpoint(ValueError):
+    "A checkpoint holds more than tensors and plain containers, so unpickling it could run code: it is refused."
+
+def read_checkpoint(path, map_location='cpu', trusted_legacy:bool=False) -> dict:
+    """A checkpoint's contents, unpickled with `weights_only=True`: tensors, numbers, strings and plain containers only,
+    so a file from elsewhere cannot run code (PyTorch's default since 2.6). This package's checkpoints hold nothing else
+    (RNG states are tensors, the run log lists and dicts). `trusted_legacy=True` is the one path for a file that an
+    older version wrote with other objects in it, and only for a file you trust: it unpickles anything."""
+    import pickle
+    try: return torch.load(path, map_location=map_location, weights_only=not trusted_legacy)
+    except pickle.UnpicklingError as e:
+        raise UntrustedCheckpoint(f"{path} holds objects other than tensors and plain containers, and unpickling it could run "
+                                  "code: refused. If an older version of this package wrote it and you trust the file, "
+                                  "read it with read_checkpoint(path, trusted_legacy=True).") from None
 
 # %% ../nbs/12_train.ipynb #e812f3e5
 def setup_distributed(device:str='auto'):
@@ -395,7 +410,7 @@ def save_checkpoint(path, model, optimizer, scheduler, log:RunLog, config:TrainC
 
 def restore_checkpoint(path, model, optimizer, scheduler, device) -> RunLog:
     "Load a checkpoint into the run's objects (and the RNG state); returns its RunLog."
-    state = torch.load(path, map_location=device, weights_only=False)
+    state = read_checkpoint(path, map_location=device)
     model_state, opt_state = rank_state(model, optimizer, eager_state(state['model']), state['optimizer'])
     model.load_state_dict(model_state); optimizer.load_state_dict(opt_state)
     scheduler.load_state_dict(state['scheduler']); torch.set_rng_state(state['rng_cpu'])
@@ -606,7 +621,7 @@ def load_checkpoint(path, device='cpu', data=None):
     "(Classifier in eval mode, its TrainConfig, the ImageNorm of its training batches) from a run's checkpoint."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no checkpoint at {path}")
-    state = torch.load(path, map_location='cpu', weights_only=False)
+    state = read_checkpoint(path)   # refuses a file that could run code (UntrustedCheckpoint)
     config = dataclasses.replace(TrainConfig.from_dict(state['config']), data=data or state['config']['data'])
     d = DATASETS[config.dataset]
     model = build(config, d.channels, d.side, d.classes, shard=False)   # checkpoints hold the whole anchors
