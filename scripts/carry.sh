@@ -17,7 +17,7 @@ budget=${BUDGET_MIB:-200}; ours=none
 cd "$(git rev-parse --show-toplevel)"
 while true; do
   if python -m virtual_softmax.cli carry "$src" results; then
-    git add -A -- results/results.jsonl results/campaign*.log
+    git add -A -- results/results.jsonl
     git ls-files --deleted -- results/inflight | xargs -r git rm --cached -q --
     if [ "$what" = checkpoints ]; then
       git add -A -- results/inflight

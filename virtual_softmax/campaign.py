@@ -53,7 +53,7 @@ def carry(src, dst, limit_mb:float=CARRY_LIMIT_MB) -> dict:
             _copy_atomic(ckpt, target); carried.append(ckpt.parent.name)
     landed = [p for p in inflight.glob('*.pt') if p.stem.rsplit('-', 1)[-1] in have]
     for p in landed: p.unlink()
-    for log in src.glob('campaign*.log'):                                  # the campaign's own account, beside its records
+    for log in src.glob('campaign*.log'):                 # the campaign's own account, beside its records (git ignores it)
         if not (dst / log.name).exists() or (dst / log.name).stat().st_mtime < log.stat().st_mtime: _copy_atomic(log, dst / log.name)
     return dict(records=len(new), carried=carried, deleted=[p.stem for p in landed], networks=networks, kept_here=kept_here)
 
