@@ -27,3 +27,38 @@ def test_declared_requirements_cover_imports():
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module: used.add(node.module.split('.')[0])
     third_party = {aliases.get(m.lower(), m.lower()) for m in used if m not in sys.stdlib_module_names and m != 'virtual_softmax'}
     assert third_party <= declared, f"imported but not declared in settings.ini: {sorted(third_party - declared)}"
+
+
+def package_imports() -> dict:
+    "module -> the package's modules it imports, read from the source: top-level and lazy (inside functions) imports alike."
+    import ast, pathlib
+    root = pathlib.Path(virtual_softmax.__file__).parent
+    graph = {}
+    for path in root.glob('*.py'):
+        name, found = path.stem, set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.ImportFrom):
+                module = node.module or ''
+                if node.level == 1: found.add(module.split('.')[0] or None)
+                elif module.startswith('virtual_softmax.'): found.add(module.split('.')[1])
+                elif module == 'virtual_softmax': found |= {a.name for a in node.names}
+            elif isinstance(node, ast.Import):
+                found |= {a.name.split('.')[1] for a in node.names if a.name.startswith('virtual_softmax.')}
+        graph[name] = {m for m in found if m and m != name and (root / f'{m}.py').exists()}
+    return graph
+
+
+def test_no_import_cycle():
+    graph = package_imports()
+    assert graph['train'] >= {'data', 'results'} and 'train' in graph['cli']      # the reader sees real edges
+    state, cycle = {}, []
+    def visit(node, path):
+        state[node] = 'open'
+        for nxt in sorted(graph[node]):
+            if state.get(nxt) == 'open': cycle.append(path + [nxt]); return
+            if nxt not in state: visit(nxt, path + [nxt])
+            if cycle: return
+        state[node] = 'done'
+    for module in sorted(graph):
+        if module not in state and not cycle: visit(module, [module])
+    assert not cycle, f"import cycle: {' -> '.join(cycle[0])}"

@@ -12,7 +12,7 @@ from .results import ResultsStore, welch_gain, p_text
 from .data import DATASETS, load_tensors, DatasetMissing
 from .models import FEATURE_LAYERS
 from .paper import TABLE1, paper_error
-from .train import (TrainConfig, SHARDED_LOSSES, train, load_checkpoint, cpu_name,
+from .train import (TrainConfig, SHARDED_LOSSES, train, run_or_reuse, load_checkpoint, cpu_name,
                                    run_precision, Interrupted)
 from .throughput import benchmark_trainer, before_after, threads_vs_processes
 from .campaign import campaign, campaign_plan, carry, CARRY_LIMIT_MB
@@ -186,7 +186,7 @@ def _compare(args):
     store, records, reused = ResultsStore(args.out), [], 0
     for loss in args.losses:
         for seed in args.seeds:
-            record, was_stored = store.run_or_reuse(config_from_args(args, loss=loss, seed=seed).validate(), progress=not args.no_progress)
+            record, was_stored = run_or_reuse(config_from_args(args, loss=loss, seed=seed).validate(), store, progress=not args.no_progress)
             records.append(record); reused += was_stored
     if reused: print(f"Reused {reused} finished run{'s' if reused > 1 else ''} from {store.path}; nothing was retrained.")
     print(compare_report(records, args.out))

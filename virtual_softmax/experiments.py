@@ -7,7 +7,7 @@ from __future__ import annotations
 import os, dataclasses
 from pathlib import Path
 import torch
-from .train import TrainConfig, train, RECIPE3
+from .train import TrainConfig, train, run_or_reuse, RECIPE3
 from .paper import FINE_GRAINED, RECIPES
 from .results import ResultsStore, campaign_time
 from .data import DATASETS
@@ -185,7 +185,7 @@ def reproduce(name:str, tier:str|None=None, data=None, out:str='runs', train_mis
     store, records = ResultsStore(out), []
     for config in experiment_configs(name, tier, data, out):
         if select is not None and not select(config): continue
-        record = store.run_or_reuse(config, progress=progress)[0] if train_missing else store.get(config)
+        record = run_or_reuse(config, store, progress=progress)[0] if train_missing else store.get(config)
         if record is not None: records.append(record)
     return records
 

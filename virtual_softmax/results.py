@@ -86,12 +86,6 @@ class ResultsStore:
         "Append `record` unless its key is in the store already (decided under the lock); whether it was appended."
         return append_record(self.path, record, unless_key_in=self.keys)
 
-    def run_or_reuse(self, config, **train_kwargs) -> tuple:
-        "(record, reused): the stored record of `config`'s run, or a new one from `train(config, resume=True, ...)`."
-        if (record := self.get(config)) is not None: return record, True
-        from virtual_softmax.train import train                           # the layer above, which writes through `add`
-        return train(config, resume=True, **train_kwargs), False
-
 # %% ../nbs/11a_results.ipynb #7dc58312
 def results_frame(records) -> 'pd.DataFrame':
     "One row per record (a list of records or a store's path); nested fields become dotted columns (`config.loss`)."

@@ -26,7 +26,7 @@ __all__ = ['RECIPE_VERSION', 'ALWAYS_KEYED', 'SHARDED_LOSSES', 'FEATURE_WORDS', 
            'run_precision', 'LRMultiplier', 'git_commit', 'run_dir', 'loss_options', 'build', 'run_data',
            'decay_groups', 'model_and_optimiser', 'RunLog', 'save_checkpoint', 'restore_checkpoint', 'run_record',
            'Interrupted', 'stop_signals', 'agreed', 'test_interval', 'quick_test_size', 'Run', 'score_point',
-           'log_point', 'save_between_points', 'fit', 'train', 'load_checkpoint']
+           'log_point', 'save_between_points', 'fit', 'train', 'run_or_reuse', 'load_checkpoint']
 
 # %% ../nbs/12_train.ipynb #bbc2df44
 RECIPE_VERSION = 2   # bump whenever a default changes what a run computes; it enters every key
@@ -615,6 +615,11 @@ def train(config:TrainConfig, resume:bool=False, progress:bool=True, stop_after:
     record = run_record(config, run.log, run.device, run.world, run.elapsed(), run.start, run.start_seconds)
     if run.rank == 0: ResultsStore(config.out).add(record)                   # never twice
     return {**record, **kept}
+
+def run_or_reuse(config:TrainConfig, store:ResultsStore|None=None, **train_kwargs) -> tuple:
+    "(record, reused): the stored record of `config`'s run in `store` (default: its `out`), or a new one from `train(config, resume=True, ...)`."
+    if (record := (store or ResultsStore(config.out)).get(config)) is not None: return record, True
+    return train(config, resume=True, **train_kwargs), False
 
 # %% ../nbs/12_train.ipynb #e83ae325
 def load_checkpoint(path, device='cpu', data=None):
