@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# At a session's end: stop the running campaign so that every run saves its checkpoint at the iteration it is at
+# Before a planned stop (a machine about to be given back, a job near its time limit): stop the running campaign so that every run saves its checkpoint at the iteration it is at
 # (SIGTERM: the campaign terminates its workers, each saves and exits, notebook 14a), stop the carry loop, then carry
-# and commit once, so the next session resumes with nothing lost. Run from the main checkout:
+# and commit once, so the next machine resumes with nothing lost. Run from the main checkout:
 #   bash scripts/stop_campaign.sh ../campaign/results
 set -uo pipefail
 src=${1:?give the campaign store folder (the campaign --out)}

@@ -43,7 +43,7 @@ def at_tier(config:TrainConfig, tier:str, fraction:float|None=None) -> TrainConf
         # a CIFAR test pass costs ~30 s on one core: few points on short runs, ten on the long ones (Fig. 6's curves)
         points = 10 if iterations >= 5000 else 5 if config.dataset.startswith('cifar') else 8
         # bf16 autocast on the CPU too, where it is measured faster (run_precision, notebook 12); the GPU's paper tier uses it as well (amp=None on CUDA)
-        # and a checkpoint at least every 10 minutes: a session's end loses no more (500 CIFAR-100 t=2 iterations take ~30 min)
+        # and a checkpoint at least every 10 minutes: losing the machine loses no more (500 CIFAR-100 t=2 iterations take ~30 min)
         return dataclasses.replace(config, scale=fraction, eval_every=max(1, iterations // points), amp=True, ckpt_minutes=10)
     return dataclasses.replace(config, scale=1.0)             # paper: the full schedule, whatever the cpu budget
 

@@ -183,12 +183,12 @@ def plot_budget_gains(ax, gains, paper_gain:float|None=None, paper_iterations:in
 # %% ../nbs/11a_results.ipynb #24038cf5
 def run_wall_seconds(record:dict) -> float:
     """A run's wall time over every process that trained it. Records stored before 2026-12-03 kept only the last
-    process's: for a run resumed across sessions, the training-step time of all its processes (`train_seconds`) is then
+    process's: for a run resumed by a later process, the training-step time of all its processes (`train_seconds`) is then
     larger, and a lower bound of the truth."""
     return max(record['wall_seconds'], record.get('train_seconds') or 0.0)
 
 def run_machines(record:dict) -> set:
-    "The machines a run trained on: every segment's (a run resumed across sessions may span several), else its record's."
+    "The machines a run trained on: every segment's (a run resumed on other machines may span several), else its record's."
     return {m for _, m, _ in record.get('segments') or []} or {record.get('machine') or record.get('device', '?')}   # older records name only 'cpu'
 
 def campaign_hours(records:list) -> float:

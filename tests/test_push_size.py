@@ -1,8 +1,8 @@
-"scripts/submission_size.py against sizes known by construction: a commit series in a scratch repository."
+"scripts/push_size.py against sizes known by construction: a commit series in a scratch repository."
 import os, subprocess, sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).parents[1] / 'scripts' / 'submission_size.py'
+SCRIPT = Path(__file__).parents[1] / 'scripts' / 'push_size.py'
 
 def git(repo, *args):
     env = dict(os.environ, GIT_AUTHOR_NAME='t', GIT_AUTHOR_EMAIL='t@t', GIT_COMMITTER_NAME='t', GIT_COMMITTER_EMAIL='t@t')
@@ -15,7 +15,7 @@ def test_counts_added_replaced_and_deleted_files(tmp_path):
     mib = 2**20
     git(tmp_path, 'init', '-q', '-b', 'main')
     (tmp_path / 'old.bin').write_bytes(os.urandom(3 * mib)); git(tmp_path, 'add', '-A'); git(tmp_path, 'commit', '-qm', 'landed')
-    assert used_mib(tmp_path) == 0                                # the session's base: nothing used yet
+    assert used_mib(tmp_path) == 0                                # the checkout's base: nothing used yet
     (tmp_path / 'new.bin').write_bytes(os.urandom(2 * mib)); git(tmp_path, 'add', '-A')
     assert used_mib(tmp_path) == 2.0                              # staged, not committed: counted
     git(tmp_path, 'commit', '-qm', 'add')

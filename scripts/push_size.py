@@ -1,15 +1,15 @@
 #!/usr/bin/env python
-"""How much of this session's submission limits its commits (and what is staged) use: a stop's commits are refused
-whole past 256 MiB of diffs, where a binary file counts by its size and one added then removed counts twice (env
-README). Counted conservatively: an added blob by its size, a deleted one by its old size, a modified one by both.
-The session's base is the commit main started at in this checkout (the first entry of main's reflog).
-    python scripts/submission_size.py            # MiB used by base..HEAD and the index
-    python scripts/submission_size.py --base REV"""
+"""How many MiB of diffs the commits since this checkout's base (and what is staged) add up to: a guard that keeps
+one push small when runs' checkpoints are carried in git (scripts/carry.sh). Counted conservatively: an added blob by
+its size, a deleted one by its old size, a modified one by both (a file added and later replaced counts twice).
+The base is the commit main started at in this checkout (the first entry of main's reflog).
+    python scripts/push_size.py            # MiB used by base..HEAD and the index
+    python scripts/push_size.py --base REV"""
 import argparse, subprocess
 
 def git(*args) -> str: return subprocess.run(['git', *args], check=True, capture_output=True, text=True).stdout
 
-def session_base() -> str: return git('reflog', 'show', '--format=%H', 'main').split()[-1]
+def checkout_base() -> str: return git('reflog', 'show', '--format=%H', 'main').split()[-1]
 
 def blob_size(sha:str, cache:dict={}) -> int:
     if set(sha) == {'0'}: return 0
@@ -33,4 +33,4 @@ def used_bytes(base:str) -> int:
 if __name__ == '__main__':
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0]); p.add_argument('--base', default=None)
     a = p.parse_args()
-    print(f"{used_bytes(a.base or session_base()) / 2**20:.1f}")
+    print(f"{used_bytes(a.base or checkout_base()) / 2**20:.1f}")
