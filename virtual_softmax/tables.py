@@ -14,7 +14,8 @@ from .train import TrainConfig, RECIPE3
 
 # %% auto #0
 __all__ = ['CLAIMS', 'run_setting', 'ablated_choices', 'is_recipe3', 'setting_name', 'paper_iterations', 'summary_table',
-           'write_claims', 'gather_claims', 'campaign_recipe', 'gain_claim', 'not_run_claim']
+           'write_claims', 'gather_claims', 'campaign_recipe', 'gain_claim', 'not_run_claim', 'variant_of',
+           'variant_table', 'clamp_binding']
 
 # %% ../nbs/13a_tables.ipynb #4297149c
 def run_setting(config:dict) -> Setting:
@@ -115,3 +116,34 @@ def not_run_claim(claim:str, setting:Setting, accuracy:bool=False) -> tuple:
     sm, vs = ((PAPER_ACCURACIES[(setting, l)] for l in ('softmax', 'virtual_softmax')) if accuracy else
               (paper_error(setting, l) for l in ('softmax', 'virtual_softmax')))
     return (claim, 'not run (no data here)', f"paper {sm} → {vs} % {'accuracy' if accuracy else 'error'}; the pipeline ran on a generated stand-in")
+
+# %% ../nbs/13a_tables.ipynb #f70e3620
+def variant_of(config:dict, variants:dict) -> str:
+    "The name of the variant (a dict name -> config fields) a run's config is, or 'exact'."
+    return next((name for name, fields in variants.items() if all(config.get(k) == v for k, v in fields.items())), 'exact')
+
+def variant_table(exact:list, others:list, variants:dict) -> 'pd.DataFrame':
+    "Per variant: seeds, error mean ± std, and exact − variant with its 95 % CI, Welch p and verdict ('not run yet' below two seeds)."
+    import pandas as pd
+    errors = {'exact': [r['test_error'] for r in exact]}
+    for r in others: errors.setdefault(variant_of(r['config'], variants), []).append(r['test_error'])
+    rows = []
+    for name in ['exact', *variants]:
+        errs = errors.get(name, [])
+        g = welch_gain(errors['exact'], errs) if name != 'exact' and len(errs) > 1 and len(errors['exact']) > 1 else None
+        rows.append(dict(variant=name, seeds=len(errs),
+                         error=f"{np.mean(errs):.2f} ± {np.std(errs, ddof=1):.2f}" if len(errs) > 1 else (f"{errs[0]:.2f}" if errs else 'not run yet'),
+                         exact_minus_variant=None if g is None else round(g['gain'], 2),
+                         ci95=None if g is None else f"{g['ci_low']:+.2f} to {g['ci_high']:+.2f}",
+                         p=None if g is None else p_text(g['p']).removeprefix('p = ').removeprefix('p '),
+                         verdict=None if g is None else {'better': 'variant better', 'worse': 'variant worse'}.get(g['verdict'], g['verdict'])))
+    return pd.DataFrame(rows)
+
+def clamp_binding(records:list, clamp:float=15.0) -> str:
+    "One sentence: the share of training samples whose virtual logit exceeded `clamp`, over the runs' logged points (first, last, most)."
+    logged = [r for r in records if r.get('virtual_logit')]
+    if not logged: return f"no Virtual Softmax run with logged virtual logits yet"
+    first = np.mean([r['virtual_logit'][0][1]['above'] for r in logged]); last = np.mean([r['virtual_logit'][-1][1]['above'] for r in logged])
+    most = max(s['above'] for r in logged for _, s in r['virtual_logit'])
+    return (f"||W_y|| ||X|| > {clamp:g} for {100 * first:.2f} % of training samples at the first log point and {100 * last:.2f} % at the last "
+            f"(at most {100 * most:.2f} % at any point; {len(logged)} run{'s' if len(logged) > 1 else ''}, {logged[0]['schedule'][0]:,} iterations)")
