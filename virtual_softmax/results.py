@@ -10,9 +10,9 @@ import numpy as np
 
 # %% auto #0
 __all__ = ['RENAMED_FIELDS', 'append_record', 'current_names', 'read_results', 'atomic_write', 'ResultsStore', 'results_frame',
-           'welch_gain', 'p_text', 'diverged_runs', 'untestable', 'seed_gain', 'mean_curve', 'budget_gains',
-           'plot_budget_gains', 'run_wall_seconds', 'run_machines', 'campaign_hours', 'campaign_machines',
-           'campaign_time', 'markdown_table']
+           'welch_gain', 'p_text', 'diverged_runs', 'untestable', 'compare_runs', 'seed_gain', 'mean_curve',
+           'budget_gains', 'plot_budget_gains', 'run_wall_seconds', 'run_machines', 'campaign_hours',
+           'campaign_machines', 'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict, unless_key_in=None) -> bool:
@@ -127,14 +127,21 @@ def untestable(baseline:list, method:list, method_name:str='virtual_softmax') ->
              if diverged_runs(rs)]
     return f"not tested: {' and '.join(parts)}" if parts else None
 
+def compare_runs(baseline:list, method:list, method_name:str='virtual_softmax') -> tuple:
+    """(note, gain) for two sets of runs of one setting: why Welch's test must not compare them (`untestable`) and no
+    gain, or no note and `welch_gain` of baseline − method on their final errors. The one comparison every table,
+    sentence and budget curve of the package makes."""
+    note = untestable(baseline, method, method_name)
+    return note, None if note else welch_gain([r['test_error'] for r in baseline], [r['test_error'] for r in method])
+
 def seed_gain(records:list, keep=lambda config: True, method:str='virtual_softmax') -> str|None:
     "One sentence: softmax - `method` error over the seeds of the kept runs, with its 95 % CI, Welch p and verdict."
     runs = lambda loss: [r for r in records if r['config']['loss'] == loss and keep(r['config'])]
     sm, other = runs('softmax'), runs(method)
     if len(sm) < 2 or len(other) < 2: return None
     # a diverged run ends at chance: a failure, not a draw from the converged errors the t-test compares
-    if note := untestable(sm, other, method): return f"{note} (a diverged run's error is a failure, not a sample for Welch's test)"
-    g = welch_gain([r['test_error'] for r in sm], [r['test_error'] for r in other])
+    note, g = compare_runs(sm, other, method)
+    if note: return f"{note} (a diverged run's error is a failure, not a sample for Welch's test)"
     reading = f"{method} is {g['verdict']}" if g['verdict'] in ('better', 'worse') else 'no significant difference'
     return (f"gain softmax - {method} = {g['gain']:+.2f} error points (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}, "
             f"Welch {p_text(g['p'])}) over {len(sm)}/{len(other)} seeds: {reading}")
@@ -162,8 +169,7 @@ def budget_gains(records:list, keep=lambda config: True, method:str='virtual_sof
     for its, runs in sorted(by_budget.items()):
         base, other = runs.get(baseline, []), runs.get(method, [])
         if not base or not other: continue
-        note = untestable(base, other, method)
-        g = welch_gain([r['test_error'] for r in base], [r['test_error'] for r in other]) if not note else None
+        note, g = compare_runs(base, other, method)
         rows.append(dict(iterations=its, seeds=f"{len(base)}/{len(other)}", baseline_error=np.mean([r['test_error'] for r in base]),
                          method_error=np.mean([r['test_error'] for r in other]), gain=None if g is None else g['gain'],
                          ci_low=None if g is None else g['ci_low'], ci_high=None if g is None else g['ci_high'],

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 import numpy as np
 from .paper import TABLE1, Setting, paper_error, paper_gain, PAPER_ACCURACIES
-from .results import welch_gain, p_text, untestable, diverged_runs, atomic_write
+from .results import welch_gain, p_text, compare_runs, diverged_runs, atomic_write
 from .data import DATASETS
 from .train import TrainConfig, RECIPE3
 
@@ -58,9 +58,9 @@ def summary_table(records:list, tier:str):
         p, p_base = paper_error(settings[setting], loss), paper_error(settings[setting], 'softmax')
         paper_its = paper_iterations(runs[0]['config'])
         # diverged runs: counted in the verdict, and no Welch test on them (notebook 11a)
-        if loss == 'softmax': note = f"{diverged_runs(runs)} of {len(runs)} runs diverged" if diverged_runs(runs) else None
-        else: note = untestable(base, runs, loss) if base is not None else None
-        g = welch_gain([r['test_error'] for r in base], errs) if loss != 'softmax' and base is not None and not note else None
+        if loss == 'softmax': note, g = (f"{diverged_runs(runs)} of {len(runs)} runs diverged" if diverged_runs(runs) else None), None
+        elif base is None: note, g = None, None
+        else: note, g = compare_runs(base, runs, loss)
         out.append(dict(setting=setting, loss=loss, budget=f"{tier}: {its} it ({its / paper_its:.0%} of paper)",
                         seeds=len(errs), ours=f"{errs.mean():.2f} ± {errs.std(ddof=1):.2f}" if len(errs) > 1 else f"{errs.mean():.2f}",   # no spread from one seed
                         paper=None if p is None else round(p, 2),
