@@ -14,7 +14,7 @@ from .tables import setting_name
 
 # %% auto #0
 __all__ = ['INFLIGHT', 'CARRY_LIMIT_MB', 'WORKER_LOCKS', 'checkpoint_iteration', 'carry', 'restore_inflight', 'missing_runs',
-           'campaign', 'cpu_step_seconds', 'resume_point', 'campaign_plan']
+           'campaign', 'cpu_step_seconds', 'resume_point', 'checkpoint_megabytes', 'campaign_plan']
 
 # %% ../nbs/14a_campaign.ipynb #6e52b3bb
 INFLIGHT = 'inflight'   # the folder of carried checkpoints inside a results store's folder
@@ -142,26 +142,36 @@ def resume_point(config:TrainConfig, out) -> int:
     found = [p for p in (Path(out) / name / 'checkpoint.pt', Path(out) / INFLIGHT / f'{name}.pt') if p.exists()]
     return max((checkpoint_iteration(p) for p in found), default=0)
 
+def checkpoint_megabytes(config:TrainConfig) -> float:
+    "MiB a checkpoint of `config`'s run takes: the model's state (weights and buffers) and SGD's momentum, one per parameter."
+    from virtual_softmax.train import build
+    from virtual_softmax.data import DATASETS
+    d = DATASETS[config.dataset]
+    with torch.random.fork_rng(devices=[]): model = build(config, d.channels, d.side, d.classes, shard=False)
+    size = lambda ts: sum(t.numel() * t.element_size() for t in ts)
+    return (size(model.state_dict().values()) + size(model.parameters())) / 2**20
+
 def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:float=40.0, out=None, step_seconds=cpu_step_seconds):
     """DataFrame of the runs still missing from `out`'s store (all, without `out`) with their FLOPs (forward + backward
     per iteration, counted on the CPU), and a one-line estimate: at the paper tier from an assumed accelerator
     throughput; at the other tiers, which run on this CPU, from single-thread steps measured here (`step_seconds`).
-    A run with a checkpoint in `out` (`done` iterations, its own or carried) is costed for what it has left."""
+    A run with a checkpoint in `out` (`done` iterations, its own or carried) is costed for what it has left. A run whose
+    checkpoint would be over `CARRY_LIMIT_MB` cannot move to another machine (`carry`): the line says so and what it costs."""
     import pandas as pd
     from virtual_softmax.throughput import step_flops
     finished = ResultsStore(out).keys() if out is not None else set()
     configs = [c for c in {c.key(): c for name in names for c in experiment_configs(name, tier)}.values() if c.key() not in finished]
-    flops, seconds, rows = {}, {}, []
+    flops, seconds, megabytes, rows = {}, {}, {}, []
     for c in configs:
         shape = (c.dataset, c.arch, c.width, c.feature_dim, c.batch_size)
-        if shape not in flops: flops[shape] = step_flops(c)
+        if shape not in flops: flops[shape], megabytes[shape] = step_flops(c), checkpoint_megabytes(c)
         if tier != 'paper' and shape not in seconds: seconds[shape] = step_seconds(c)
         its, started = c.schedule()[0], resume_point(c, out) if out is not None else 0
         left = its - started
         rows.append(dict(setting=setting_name(dataclasses.asdict(c)), loss=c.loss, seed=c.seed, iterations=its, done=started,
-                         gflop_per_it=flops[shape] / 1e9, pflop=flops[shape] * left / 1e15,
+                         gflop_per_it=flops[shape] / 1e9, pflop=flops[shape] * left / 1e15, checkpoint_mb=megabytes[shape],
                          **({} if tier == 'paper' else dict(s_per_it=seconds[shape], cpu_hours=seconds[shape] * left / 3600))))
-    plan = pd.DataFrame(rows, columns=['setting', 'loss', 'seed', 'iterations', 'done', 'gflop_per_it', 'pflop'] + ([] if tier == 'paper' else ['s_per_it', 'cpu_hours']))
+    plan = pd.DataFrame(rows, columns=['setting', 'loss', 'seed', 'iterations', 'done', 'gflop_per_it', 'pflop', 'checkpoint_mb'] + ([] if tier == 'paper' else ['s_per_it', 'cpu_hours']))
     resuming = (plan.done > 0).sum()
     skipped = (f" ({len(finished & {c.key() for name in names for c in experiment_configs(name, tier)})} finished runs left out"
                f"{f', {resuming} resuming from a checkpoint' if resuming else ''})" if out is not None else '')
@@ -175,4 +185,8 @@ def campaign_plan(names:list, tier:str='paper', workers:int=8, effective_tflops:
         line = (f"{len(plan)} runs{skipped}, {workers} at a time, one thread each: about {hours:.1f} h of wall time on this "
                 f"{cpu_name()}, from eager single-thread steps measured just now at {run_precision('cpu', True)} (the campaign "
                 f"compiles its networks, 1.15-1.8x faster in notebook 12a; test passes not counted)")
+        big = plan[plan.checkpoint_mb > CARRY_LIMIT_MB]
+        if len(big): line += (f"; {len(big)} of them have checkpoints over {CARRY_LIMIT_MB} MB ({big.checkpoint_mb.max():.0f} MB): they cannot "
+                              f"be carried to another machine and must finish on the one that starts them, about "
+                              f"{big.cpu_hours.max():.1f} h each here")
     return plan, line
