@@ -230,7 +230,7 @@ class VirtualSoftmax(ClassAnchorLoss):
         return super().extra_repr() + variants
 
     def virtual_stats(self, clamp:float=VIRTUAL_CLAMP) -> dict|None:
-        "The tracked virtual logits since the last call: how many, the fraction above `clamp`, quartiles and max; None if none."
+        "The tracked virtual logits since the last call: how many, the fraction above `clamp`, the 10, 50 and 90 % quantiles and the max; None if none."
         kept = self.__dict__.pop('_virtual_logits', [])
         if not kept: return None
         z = torch.cat(kept).double()
