@@ -37,7 +37,7 @@ def timed(cmd: str, cwd=ROOT, env=None) -> dict:
 
 def cpu_name() -> str:
     sys.path.insert(0, str(ROOT))
-    from virtual_softmax.train import cpu_name as name
+    from virtual_softmax.machine import cpu_name as name
     return name()
 
 

@@ -1,6 +1,7 @@
 "Launched by torchrun from test_ddp.py: trains a few DDP steps on the CPU (gloo) and saves this rank's weights."
 import sys, torch
-from virtual_softmax.train import TrainConfig, train
+from virtual_softmax.config import TrainConfig
+from virtual_softmax.train import train
 
 data, out = sys.argv[1], sys.argv[2]
 config = TrainConfig(dataset='mnist', loss='virtual_softmax', iterations=4, milestones=(3,), batch_size=16,

@@ -6,7 +6,10 @@ import os, signal, sys
 from unittest import mock
 import torch, torch.distributed as dist
 import virtual_softmax.train as train_module
-from virtual_softmax.train import TrainConfig, train, build, data_parallel, Interrupted, _Steps, Run
+from virtual_softmax.config import TrainConfig
+from virtual_softmax.train import train, Interrupted, Run
+from virtual_softmax.learner import Learner
+from virtual_softmax.assembly import build, data_parallel
 
 data, out = sys.argv[1], sys.argv[2]
 base = dict(dataset='mnist', iterations=4, milestones=(3,), batch_size=16, data=data, device='cpu', eval_every=4, ckpt_every=2)
@@ -41,11 +44,11 @@ assert max(errors) < 1e-12, max(errors)
 print(f"rank {rank}: float64 gradients of the sharded step match plain DDP (max error {max(errors):.1e})", flush=True)
 
 # SIGTERM reaches rank 1 alone, during iteration 6: both ranks must save iteration 10 and stop there
-one_step = _Steps.one
-def one_signalled(self, it, log):
-    if rank == 1 and it == 6: os.kill(os.getpid(), signal.SIGTERM)
-    return one_step(self, it, log)
-with mock.patch.object(_Steps, 'one', one_signalled):
+one_step = Learner.one_step
+def one_signalled(self):
+    if rank == 1 and self.iteration == 6: os.kill(os.getpid(), signal.SIGTERM)
+    return one_step(self)
+with mock.patch.object(Learner, 'one_step', one_signalled):
     try: run('sharded_virtual_softmax', 'signalled', {**base, 'iterations': 40, 'milestones': (30,), 'ckpt_every': 100})
     except Interrupted as stop: print(f"rank {rank}: interrupted at iteration {stop.iteration}, exit code {stop.exit_code}", flush=True)
 

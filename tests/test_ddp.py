@@ -19,7 +19,8 @@ def test_ddp_ranks_stay_identical(tmp_path):
         assert torch.equal(rank0[name], rank1[name]), name
     init = torch.load(out / 'rank0.pt')
     # the run did train: the first conv moved away from a fresh initialisation with the same seed
-    from virtual_softmax.train import build, TrainConfig
+    from virtual_softmax.assembly import build
+    from virtual_softmax.config import TrainConfig
     fresh = build(TrainConfig(dataset='mnist', loss='virtual_softmax'), 1, 28, 10).state_dict()
     assert not torch.equal(fresh['backbone.body.0.0.weight'], init['backbone.body.0.0.weight'])
     # one record, written by rank 0 only

@@ -62,3 +62,20 @@ def test_no_import_cycle():
     for module in sorted(graph):
         if module not in state and not cycle: visit(module, [module])
     assert not cycle, f"import cycle: {' -> '.join(cycle[0])}"
+
+
+def test_one_training_loop():
+    "Every SGD step of the package is the Learner's (notebook 11g): no other module calls an optimiser's or a scheduler's `step`."
+    import ast, pathlib
+    root = pathlib.Path(virtual_softmax.__file__).parent
+    steps = {path.stem for path in root.glob('*.py') for node in ast.walk(ast.parse(path.read_text()))
+             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == 'step' and not node.args}
+    assert steps == {'learner'}, steps
+
+
+def test_train_module_is_small():
+    "The trainer is split by idea (config, machine, assembly, checkpoints, learner, train): no part of it grows past 250 lines."
+    import pathlib
+    root = pathlib.Path(virtual_softmax.__file__).parent
+    sizes = {m: len((root / f'{m}.py').read_text().splitlines()) for m in ('config', 'machine', 'assembly', 'checkpoints', 'learner', 'train')}
+    assert max(sizes.values()) < 250, sizes

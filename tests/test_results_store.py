@@ -2,7 +2,7 @@
 import json
 from pathlib import Path
 import pytest
-from virtual_softmax.train import TrainConfig
+from virtual_softmax.config import TrainConfig
 from virtual_softmax.results import read_results
 
 STORE = Path(__file__).parents[1] / 'results' / 'results.jsonl'

@@ -6,7 +6,7 @@ from pathlib import Path
 import torch
 from virtual_softmax.data import load_tensors
 from virtual_softmax.standins import write_standin
-from virtual_softmax.train import load_checkpoint
+from virtual_softmax.checkpoints import load_checkpoint
 from virtual_softmax.evaluate import top1_accuracy
 
 TORCHRUN = [sys.executable, '-m', 'torch.distributed.run', '--standalone', '--nproc_per_node=2']
@@ -54,7 +54,8 @@ def test_sharded_steps_equal_plain_ddp_and_resume(tmp_path):
 
 def fresh_weights():
     "The anchors a run with seed 0 starts from (independent of the trainer's loop)."
-    from virtual_softmax.train import build, TrainConfig
+    from virtual_softmax.assembly import build
+    from virtual_softmax.config import TrainConfig
     return build(TrainConfig(dataset='mnist', loss='virtual_softmax'), 1, 28, 10).state_dict()
 
 

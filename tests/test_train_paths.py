@@ -4,7 +4,8 @@ tolerance, and checkpoint + resume must give exactly the weights of an uninterru
 import dataclasses, math
 import pytest, torch
 from virtual_softmax.standins import write_standin
-from virtual_softmax.train import TrainConfig, train
+from virtual_softmax.config import TrainConfig
+from virtual_softmax.train import train
 
 ITS = 6
 # tolerance on the per-step training loss against eager fp32, same init and batches, lr 1e-4 so that the runs stay

@@ -7,7 +7,10 @@ from __future__ import annotations
 import os, sys, time, signal, shutil, threading, traceback, dataclasses
 from pathlib import Path
 import torch
-from .train import TrainConfig, train, run_dir, cpu_name, run_precision, Interrupted, read_checkpoint
+from .config import TrainConfig, run_dir
+from .train import train, Interrupted
+from .machine import cpu_name, run_precision
+from .checkpoints import read_checkpoint
 from .results import ResultsStore, atomic_write
 from .experiments import experiment_configs
 from .tables import setting_name
@@ -144,7 +147,7 @@ def resume_point(config:TrainConfig, out) -> int:
 
 def checkpoint_megabytes(config:TrainConfig) -> float:
     "MiB a checkpoint of `config`'s run takes: the model's state (weights and buffers) and SGD's momentum, one per parameter."
-    from virtual_softmax.train import build
+    from virtual_softmax.assembly import build
     from virtual_softmax.data import DATASETS
     d = DATASETS[config.dataset]
     with torch.random.fork_rng(devices=[]): model = build(config, d.channels, d.side, d.classes, shard=False)

@@ -12,8 +12,10 @@ from .results import ResultsStore, welch_gain, p_text
 from .data import DATASETS, load_tensors, DatasetMissing
 from .models import FEATURE_LAYERS
 from .paper import TABLE1, paper_error
-from .train import (TrainConfig, SHARDED_LOSSES, train, run_or_reuse, load_checkpoint, cpu_name,
-                                   run_precision, Interrupted)
+from .config import TrainConfig, SHARDED_LOSSES
+from .train import train, run_or_reuse, Interrupted
+from .checkpoints import load_checkpoint
+from .machine import cpu_name, run_precision
 from .throughput import benchmark_trainer, before_after, threads_vs_processes
 from .campaign import campaign, campaign_plan, carry, CARRY_LIMIT_MB
 from .experiments import EXPERIMENTS, TIERS, reproduce, current_tier, experiment_configs

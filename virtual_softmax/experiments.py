@@ -7,7 +7,10 @@ from __future__ import annotations
 import os, dataclasses
 from pathlib import Path
 import torch
-from .train import TrainConfig, train, run_or_reuse, RECIPE3
+from .config import TrainConfig, RECIPE3
+from .train import train, run_or_reuse
+from .assembly import Classifier
+from .learner import Learner, Callback
 from .paper import FINE_GRAINED, RECIPES
 from .results import ResultsStore, campaign_time
 from .data import DATASETS
@@ -17,7 +20,8 @@ from .tables import setting_name   # the row names of missing runs (notebook 13a
 __all__ = ['TIERS', 'NO_CPU_TIER', 'SOFTMAX_VS_3_SEEDS', 'SOFTMAX_VS_5_SEEDS', 'COMPARED_3_SEEDS', 'COMPARED_1_SEED',
            'FAITHFUL_CIFAR', 'PORT_VARIANTS', 'EXPERIMENTS', 'CPU_BUDGETS', 'DESCRIPTIONS', 'current_tier', 'at_tier',
            'cpu_experiments', 'experiment_configs', 'environment_line', 'train_missing_default', 'notebook_setup',
-           'experiment_records', 'reproduce', 'load_model', 'features_of_run', 'train_imagefolder', 'standin_smoke']
+           'experiment_records', 'reproduce', 'load_model', 'features_of_run', 'LoaderBatches', 'LossPerStep',
+           'train_imagefolder', 'standin_smoke']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
 # A *tier* is how much of each experiment to run: `smoke` (CI), `cpu` (this repo's saved notebooks) or `paper`.
@@ -146,7 +150,7 @@ def experiment_configs(name:str, tier:str, data=None, out:str='runs') -> list:
 # %% ../nbs/14_experiments.ipynb #674540c9
 def environment_line(tier:str) -> str:
     "The first line of every experiment notebook: tier, device, torch, git commit."
-    from virtual_softmax.train import git_commit
+    from virtual_softmax.machine import git_commit
     import platform
     device = torch.cuda.get_device_name() if torch.cuda.is_available() else f"CPU ({os.cpu_count()} cores, {platform.machine()})"
     return f"VS_TIER={tier} | device: {device} | torch {torch.__version__} | git {git_commit()}"
@@ -191,7 +195,8 @@ def reproduce(name:str, tier:str|None=None, data=None, out:str='runs', train_mis
 
 # %% ../nbs/14_experiments.ipynb #b774ac9f
 def _checkpoint(config:dict|TrainConfig, out:str|None=None, data=None):
-    from virtual_softmax.train import run_dir, load_checkpoint
+    from virtual_softmax.config import run_dir
+    from virtual_softmax.checkpoints import load_checkpoint
     config = TrainConfig.from_dict(config) if isinstance(config, dict) else config
     if out is not None: config = dataclasses.replace(config, out=out)
     path = run_dir(config) / 'checkpoint.pt'
@@ -212,24 +217,32 @@ def features_of_run(config:dict|TrainConfig, out:str|None=None, data=None, max_t
     return feats, labels, model.head.weight.detach()
 
 # %% ../nbs/14_experiments.ipynb #3e990deb
+class LoaderBatches:
+    "A `DataLoader` as the learner's batches (notebook 11g): iteration i's batch is the loader's next one, on `device`, epoch after epoch."
+    def __init__(self, loader, device): self.loader, self.device, self.epoch = loader, torch.device(device), iter(loader)
+    def batch(self, i:int):
+        try: x, y = next(self.epoch)
+        except StopIteration: self.epoch = iter(self.loader); x, y = next(self.epoch)
+        return x.to(self.device), y.to(self.device)
+
+class LossPerStep(Callback):
+    "Each step's training loss, as a float (one host sync a step: fine for the short fine-tuning runs)."
+    def before_fit(self): self.losses = []
+    def after_step(self): self.losses.append(self.learn.loss.item())
+
 def train_imagefolder(backbone, head, dataset, iterations:int, lr:float, head_lr:float|None=None, milestones=(),
                       batch_size:int=256, seed:int=0, device='cpu', workers:int=0):
-    "Minimal SGD loop over a map-style dataset for the image-folder experiments; returns the per-iteration losses."
+    "Fine-tune a backbone and loss head on a map-style dataset through the trainer's loop (the image-folder experiments); returns the per-iteration losses."
     g = torch.Generator().manual_seed(seed); torch.manual_seed(seed)
     loader = torch.utils.data.DataLoader(dataset, batch_size=batch_size, shuffle=True, drop_last=len(dataset) > batch_size,
                                          generator=g, num_workers=workers)
-    backbone.to(device).train(); head.to(device).train()
+    model = Classifier(backbone, head).to(device)
     groups = [dict(params=backbone.parameters(), lr=lr), dict(params=head.parameters(), lr=head_lr or lr)]
     opt = torch.optim.SGD(groups, momentum=0.9, weight_decay=5e-4)
     sched = torch.optim.lr_scheduler.MultiStepLR(opt, list(milestones), 0.1)
-    losses, it = [], 0
-    while it < iterations:
-        for x, y in loader:
-            loss = head(backbone(x.to(device)), y.to(device))
-            opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-            losses.append(loss.item()); it += 1
-            if it == iterations: break
-    return losses
+    losses = LossPerStep()
+    Learner(model, opt, LoaderBatches(loader, device), iterations, sched, cbs=[losses], device=device).fit()
+    return losses.losses
 
 # %% ../nbs/14_experiments.ipynb #321eb50f
 def _standin_cub200(root, loss:str, iterations:int) -> dict:

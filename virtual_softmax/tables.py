@@ -10,7 +10,7 @@ import numpy as np
 from .paper import TABLE1, Setting, paper_error, paper_gain, PAPER_ACCURACIES
 from .results import welch_gain, p_text, compare_runs, diverged_runs, atomic_write
 from .data import DATASETS
-from .train import TrainConfig, RECIPE3
+from .config import TrainConfig, RECIPE3
 
 # %% auto #0
 __all__ = ['CLAIMS', 'run_setting', 'ablated_choices', 'is_recipe3', 'setting_name', 'paper_iterations', 'summary_table',

@@ -8,7 +8,12 @@ import time
 from pathlib import Path
 import numpy as np
 import torch
-from .train import (TrainConfig, build, train, run_dir, quiet_compile_logs, run_precision, cpu_name, read_checkpoint)
+from .config import TrainConfig, run_dir
+from .assembly import build
+from .train import train
+from .machine import quiet_compile_logs, run_precision, cpu_name
+from .checkpoints import read_checkpoint
+from .learner import Learner, FixedBatch, timed_fit
 from .data import DATASETS, load_tensors
 
 # %% auto #0
@@ -20,12 +25,9 @@ def bare_step_rate(config:TrainConfig, in_channels:int, image_size:int, num_clas
     "Images/s of forward+backward+SGD step on a fixed random batch: the trainer's compute floor."
     model = build(config, in_channels, image_size, num_classes)
     opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9)
-    x = torch.randn(config.batch_size, in_channels, image_size, image_size)
-    y = torch.randint(0, num_classes, (config.batch_size,))
-    for i in range(warmup + steps):
-        if i == warmup: t0 = time.perf_counter()
-        loss = model(x, y); opt.zero_grad(); loss.backward(); opt.step()
-    return steps * config.batch_size / (time.perf_counter() - t0)
+    batch = FixedBatch(torch.randn(config.batch_size, in_channels, image_size, image_size), torch.randint(0, num_classes, (config.batch_size,)))
+    Learner(model, opt, batch, warmup).fit()
+    return config.batch_size / timed_fit(Learner(model, opt, batch, steps))
 
 def benchmark_trainer(data, out, iterations:int=40, batch_size:int=128, settings=(('mnist', 'mnist'), ('cifar10', 'cifar10'))):
     "DataFrame: trainer vs bare-loop images/s for each (dataset, arch)."
@@ -58,11 +60,8 @@ def step_flops(config:TrainConfig) -> int:
     return counter.get_total_flops()
 
 def _timed_steps(config:TrainConfig, model, opt, x, y, steps:int) -> float:
-    t0 = time.perf_counter()
-    for _ in range(steps):
-        with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bool(config.amp)): loss = model(x, y)
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
-    return (time.perf_counter() - t0) / steps
+    "Seconds per training step of the trainer's loop (notebook 11g) on one fixed batch, on the CPU."
+    return timed_fit(Learner(model, opt, FixedBatch(x, y), steps, amp=bool(config.amp), device='cpu'))
 
 def _step_setup(cfg:TrainConfig, x):
     "A config's network, in its layout (and compiled if asked), an SGD optimiser, and the batch in that layout."
@@ -165,7 +164,7 @@ def step_profile(dataset:str='cifar10', compile:bool=True, steps:int=3, batch_si
     and checkpoints amortised per iteration. Also returns the step's FLOPs and its wall time (s)."""
     import pandas as pd, tempfile
     from torch.profiler import profile
-    from virtual_softmax.train import atomic_save
+    from virtual_softmax.checkpoints import atomic_save
     from virtual_softmax.evaluate import top1_accuracy
     from virtual_softmax.data import DeviceBatches
     d = DATASETS[dataset]; threads = torch.get_num_threads(); torch.set_num_threads(1)
