@@ -18,7 +18,7 @@ from .checkpoints import load_checkpoint
 from .machine import cpu_name, run_precision
 from .throughput import benchmark_trainer, before_after, threads_vs_processes
 from .campaign import campaign, campaign_plan, carry, CARRY_LIMIT_MB
-from .experiments import EXPERIMENTS, TIERS, reproduce, current_tier, experiment_configs
+from .experiments import SETTINGS, PLANS, CPU_CAMPAIGN, TIERS, reproduce, current_tier, experiment_configs, budget_point
 from .tables import summary_table, setting_name, run_setting
 from .evaluate import top1_accuracy
 
@@ -51,6 +51,12 @@ def _number(kind, low=None, strict=True):
         return value
     return parse
 _positive = lambda kind: _number(kind, 0)
+
+def _experiment(text:str) -> str:
+    "An experiment as `NAME` or `NAME@BUDGET` (a fraction of the paper's schedule), checked against the registry (notebook 14)."
+    try: budget_point(text)
+    except ValueError as e: raise argparse.ArgumentTypeError(str(e))
+    return text
 
 _CHOICES = dict(dataset=sorted(DATASETS), loss=sorted([*LOSSES, *SHARDED_LOSSES]), arch=sorted(TABLE1), feature_layer=list(FEATURE_LAYERS),
                 anchor_init=list(ANCHOR_INITS), device=['auto', 'cpu', 'cuda'])
@@ -118,15 +124,18 @@ def _run_commands(add):
 # %% ../nbs/15_cli.ipynb #73373a43
 def _experiment_commands(add):
     "reproduce, campaign, carry, bench: whole experiments and the machine."
-    r = add('reproduce', "run (or reuse) every run of one experiment and print its table")
-    r.add_argument('experiment', choices=sorted(EXPERIMENTS))
+    r = add('reproduce', "run (or reuse) every run of one experiment at a budget and print its table")
+    r.add_argument('experiment', type=_experiment, help=f"one of {', '.join(sorted(SETTINGS))}")
+    r.add_argument('--budget', type=_positive(float), default=None,
+                   help="the fraction of the paper's schedule the cpu tier trains (default: the setting's default; with --no-train: every stored budget)")
     r.add_argument('--tier', choices=TIERS, default=None,
                    help="how much to run: smoke, cpu or paper (default: $VS_TIER, else cpu)")
     r.add_argument('--data', help="data root (default: $VS_DATA)"); r.add_argument('--out', default='runs', help="(default: %(default)s)")
     r.add_argument('--no-progress', action='store_true', help="no progress bar (default: off)")
     r.add_argument('--no-train', action='store_true', help="print the table of the finished runs in --out only; train nothing (default: off)")
     cp = add('campaign', "train every missing run of several experiments on parallel worker processes")
-    cp.add_argument('experiments', nargs='+', choices=sorted(EXPERIMENTS), help="in the order to run them")
+    cp.add_argument('experiments', nargs='*', type=_experiment, default=CPU_CAMPAIGN,
+                    help="NAME or NAME@BUDGET (a fraction of the paper's schedule), in the order to run them (default: the registry's CPU campaign, %(default)s)")
     cp.add_argument('--tier', choices=TIERS, default='cpu', help="smoke, cpu or paper (default: %(default)s)")
     cp.add_argument('--data', help="data root (default: $VS_DATA)")
     cp.add_argument('--out', default='runs', help="results store folder; the committed store only when asked: --out results (default: %(default)s)")
@@ -206,11 +215,20 @@ def _train(args):
     print(f"test error {rec['test_error']:.2f}% after {rec['schedule'][0]} iterations ({rec['wall_seconds']:.0f} s, "
           f"{rec['train_seconds']:.0f} s of them in training steps); record in {Path(args.out) / 'results.jsonl'}")
 
+def _stored_budgets(name:str, tier:str, budget:float|None, no_train:bool) -> list:
+    "The budgets to print: the one asked for (or the default); with --no-train at the cpu tier and none asked, every budget of the setting."
+    if '@' in name or budget is not None or not no_train or tier != 'cpu' or name in PLANS: return [budget_point(name, budget)[1]]
+    return list(SETTINGS[name].budgets)
+
 def _reproduce(args):
     tier = args.tier or current_tier()
-    recs = reproduce(args.experiment, tier, args.data, args.out, train_missing=not args.no_train, progress=not args.no_progress)
-    if args.no_train: print(f"{len(recs)} of {len(experiment_configs(args.experiment, tier))} runs of {args.experiment} are finished in {args.out}")
-    print(summary_table(recs, tier).to_string(index=False, na_rep=''))   # a blank, not NaN, where a cell has no value
+    for budget in _stored_budgets(args.experiment, tier, args.budget, args.no_train):
+        recs = reproduce(args.experiment, tier, args.data, args.out, train_missing=not args.no_train, progress=not args.no_progress, budget=budget)
+        if args.no_train and not recs and budget != args.budget and '@' not in args.experiment: continue   # a budget with nothing stored
+        at = f" at {budget:g} of the paper's schedule" if tier == 'cpu' and budget else ''
+        total = len(experiment_configs(args.experiment, tier, budget=budget))
+        if args.no_train: print(f"{len(recs)} of {total} runs of {budget_point(args.experiment, budget)[0]}{at} are finished in {args.out}")
+        print(summary_table(recs, tier).to_string(index=False, na_rep=''))   # a blank, not NaN, where a cell has no value
 
 def _campaign(args):
     if args.dry_run:

@@ -4,7 +4,8 @@
 
 # %% ../nbs/14_experiments.ipynb #b6ca940e
 from __future__ import annotations
-import os, dataclasses
+import os, enum, math, dataclasses
+from dataclasses import dataclass, field
 from pathlib import Path
 import torch
 from .config import TrainConfig, RECIPE3
@@ -17,58 +18,83 @@ from .data import DATASETS
 from .tables import setting_name   # the row names of missing runs (notebook 13a)
 
 # %% auto #0
-__all__ = ['TIERS', 'NO_CPU_TIER', 'SOFTMAX_VS_3_SEEDS', 'SOFTMAX_VS_5_SEEDS', 'COMPARED_3_SEEDS', 'COMPARED_1_SEED',
-           'FAITHFUL_CIFAR', 'PORT_VARIANTS', 'EXPERIMENTS', 'CPU_BUDGETS', 'DESCRIPTIONS', 'current_tier', 'at_tier',
-           'cpu_experiments', 'experiment_configs', 'environment_line', 'train_missing_default', 'notebook_setup',
-           'experiment_records', 'reproduce', 'load_model', 'features_of_run', 'LoaderBatches', 'LossPerStep',
-           'train_imagefolder', 'standin_smoke']
+__all__ = ['TIERS', 'SOFTMAX_VS', 'COMPARED', 'FAITHFUL_CIFAR', 'PORT_VARIANTS', 'NO_DATA', 'SETTINGS', 'PLANS', 'CPU_CAMPAIGN',
+           'Tier', 'current_tier', 'Setting', 'seeds', 'budget_point', 'budget_points', 'experiment_configs',
+           'environment_line', 'train_missing_default', 'notebook_setup', 'experiment_records', 'reproduce',
+           'load_model', 'features_of_run', 'LoaderBatches', 'LossPerStep', 'train_imagefolder', 'standin_smoke']
 
 # %% ../nbs/14_experiments.ipynb #ac30f617
-# A *tier* is how much of each experiment to run: `smoke` (CI), `cpu` (this repo's saved notebooks) or `paper`.
-# It is set by $VS_TIER ($VS_SCALE, its old name, still works) and is not TrainConfig.scale, the
-# fraction of the paper's iterations a run trains for, which a tier chooses.
-TIERS = ('smoke', 'cpu', 'paper')
-NO_CPU_TIER = {'svhn': 'its data is not on these machines', 'imagenet32': 'its data is not on these machines',
-               'cifar100': "Table 2's four widths with and without '+' cost too much for these CPUs; cifar100_t2 is its CPU-sized part"}
+class Tier(str, enum.Enum):
+    "How much of each experiment to run: `smoke` (CI), `cpu` (a budget, a fraction of the paper's schedule) or `paper` (Sec. 6)."
+    smoke = 'smoke'; cpu = 'cpu'; paper = 'paper'
+    def __str__(self): return self.value
 
-def current_tier() -> str:
-    tier = os.environ.get('VS_TIER') or os.environ.get('VS_SCALE') or 'cpu'
-    if tier not in TIERS: raise ValueError(f"VS_TIER must be one of {TIERS}, got {tier!r}")
-    return tier
-
-def at_tier(config:TrainConfig, tier:str, fraction:float|None=None) -> TrainConfig:
-    """The run at a tier: smoke = 10 iterations, seed 0, scored on 300 test images; cpu = `fraction` of the paper's
-    iterations (default: the run's own scale, else the registry's `cpu_fraction`); paper = Sec. 6."""
-    if tier == 'smoke':
-        return dataclasses.replace(config, iterations=10, milestones=(8,), batch_size=32, eval_every=5, max_test=300)
-    if tier == 'cpu':
-        fraction = fraction or (config.scale if config.scale != 1.0 else DATASETS[config.dataset].cpu_fraction)   # a run may fix its own
-        iterations, _ = dataclasses.replace(config, scale=fraction).schedule()
+    def at(self, config:TrainConfig, budget:float|None=None) -> TrainConfig:
+        """The run at this tier: smoke = 10 iterations, scored on 300 test images; cpu = `budget` (a fraction of the
+        paper's iterations and milestones); paper = Sec. 6's schedule."""
+        if self is Tier.smoke: return dataclasses.replace(config, iterations=10, milestones=(8,), batch_size=32, eval_every=5, max_test=300)
+        if self is Tier.paper: return dataclasses.replace(config, scale=1.0)
+        if budget is None: raise ValueError("the cpu tier trains a budget: give the fraction of the paper's schedule")
+        iterations, _ = dataclasses.replace(config, scale=budget).schedule()
         # a CIFAR test pass costs ~30 s on one core: few points on short runs, ten on the long ones (Fig. 6's curves)
         points = 10 if iterations >= 5000 else 5 if config.dataset.startswith('cifar') else 8
-        # bf16 autocast on the CPU too, where it is measured faster (run_precision, notebook 12); the GPU's paper tier uses it as well (amp=None on CUDA)
+        # bf16 autocast on the CPU too, where it is measured faster (run_precision, notebook 11d); the GPU's paper tier uses it as well (amp=None on CUDA)
         # and a checkpoint at least every 10 minutes: losing the machine loses no more (500 CIFAR-100 t=2 iterations take ~30 min)
-        return dataclasses.replace(config, scale=fraction, eval_every=max(1, iterations // points), amp=True, ckpt_minutes=10)
-    return dataclasses.replace(config, scale=1.0)             # paper: the full schedule, whatever the cpu budget
+        return dataclasses.replace(config, scale=budget, eval_every=max(1, iterations // points), amp=True, ckpt_minutes=10)
+
+    def keeps(self, config:TrainConfig) -> bool:
+        "Whether the tier trains this run: CI's smoke tier proves the pipeline with seed 0, not the statistics."
+        return self is not Tier.smoke or config.seed == 0
+
+    @property
+    def trains_missing(self) -> bool:
+        "Experiment notebooks train missing runs only at the smoke tier or when asked (VS_TRAIN_MISSING=1): never hours by surprise."
+        return self is Tier.smoke or os.environ.get('VS_TRAIN_MISSING', '0') == '1'
+
+TIERS = tuple(t.value for t in Tier)
+
+def current_tier() -> Tier:
+    "The tier in force: $VS_TIER ($VS_SCALE, its old name), default cpu."
+    tier = os.environ.get('VS_TIER') or os.environ.get('VS_SCALE') or 'cpu'
+    if tier not in TIERS: raise ValueError(f"VS_TIER must be one of {TIERS}, got {tier!r}")
+    return Tier(tier)
 
 # %% ../nbs/14_experiments.ipynb #b1ed4c0f
-def _runs(dataset, arch, losses_seeds, **kw):
-    return [TrainConfig(dataset=dataset, arch=arch, loss=loss, seed=seed, **kw) for loss, seeds in losses_seeds for seed in seeds]
+@dataclass(frozen=True)
+class Setting:
+    """One setting of the paper as data: what it reproduces, what it trains (dataset, network, losses and their seeds,
+    the fields every run shares, named variants crossed with them) and the budgets its `cpu` tier trains at."""
+    reproduces: str|None            # the paper's table or figure, as README names it (None: not a README row)
+    dataset: str
+    arch: str
+    losses: dict                    # loss -> its seeds
+    budgets: tuple = ()             # fractions of Sec. 6's schedule the cpu tier trains at; () : no cpu tier (`no_cpu` says why)
+    default: float|None = None      # the budget read when none is named (default: the smallest)
+    fields: dict = field(default_factory=dict)                  # TrainConfig fields of every run (width, augmentation, recipe)
+    variants: dict = field(default_factory=lambda: {'': {}})    # name -> TrainConfig fields, crossed with the losses and seeds
+    only: dict = field(default_factory=dict)                    # budget -> the losses trained at it, where not all of them
+    no_cpu: str|None = None
 
-SOFTMAX_VS_3_SEEDS = [('softmax', (0, 1, 2)), ('virtual_softmax', (0, 1, 2))]
+    @property
+    def default_budget(self) -> float|None: return self.default or min(self.budgets, default=None)
 
-def _paired(dataset, arch, seeds, **kw):
-    "Softmax and Virtual Softmax seed by seed: a campaign stopped early still holds matched pairs."
-    return [cfg for s in seeds for cfg in _runs(dataset, arch, [('softmax', (s,)), ('virtual_softmax', (s,))], **kw)]
+    def configs(self, budget:float|None=None) -> list:
+        """The runs at the paper's schedule (those of `budget` where `only` names a subset), seed by seed: softmax and
+        Virtual Softmax alternate, so a campaign stopped early still holds matched pairs."""
+        losses = self.only.get(budget, tuple(self.losses))
+        return [TrainConfig(dataset=self.dataset, arch=self.arch, loss=loss, seed=seed, **self.fields, **variant)
+                for seed in sorted({s for l in losses for s in self.losses[l]}) for variant in self.variants.values()
+                for loss in losses if seed in self.losses[loss]]
 
-SOFTMAX_VS_5_SEEDS = [('softmax', (0, 1, 2, 3, 4)), ('virtual_softmax', (0, 1, 2, 3, 4))]
+def seeds(n:int, *losses) -> dict:
+    "Each loss with seeds 0 .. n-1."
+    return {loss: tuple(range(n)) for loss in losses}
 
-COMPARED_3_SEEDS = [('lsoftmax', (0, 1, 2)), ('asoftmax', (0, 1, 2)), ('noisy_softmax', (0, 1, 2))]
-
-COMPARED_1_SEED = [('lsoftmax', (0,)), ('asoftmax', (0,)), ('noisy_softmax', (0,))]
+SOFTMAX_VS = ('softmax', 'virtual_softmax')
+COMPARED = ('lsoftmax', 'asoftmax', 'noisy_softmax')
 
 # %% ../nbs/14_experiments.ipynb #1caf7aa8
-# CIFAR-10 on the lossless copy with the reference models' data recipe (recipe 3, notebook 12): mirror, weights-only
+# CIFAR-10 on the lossless copy with the reference models' data recipe (recipe 3, notebook 11c): mirror, weights-only
 # decay, whole-split statistics. Its recipe-2 runs on the retired JPEG copy are archived (results/archive_cifar10_jpeg.jsonl).
 FAITHFUL_CIFAR = dict(mirror=True, **RECIPE3)
 
@@ -76,76 +102,82 @@ PORT_VARIANTS = {   # what each public port changes (notebook 31), as TrainConfi
     'clamp at 15': dict(loss_kwargs=dict(virtual_clamp=15.0)), 'detached': dict(loss_kwargs=dict(detach_virtual=True)),
     'torch.rand anchors': dict(anchor_init='rand'), 'batch-wide norm': dict(loss_kwargs=dict(norm='batch'))}
 
-EXPERIMENTS = {   # recipe 2: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msra fillers (notebooks 10 and 12)
-    'fig2': lambda: [cfg for dim in (2, 3) for cfg in _runs('mnist', 'mnist_toy', [('softmax', (0,)), ('virtual_softmax', (0,))], feature_dim=dim)],
-    'table3_mnist': lambda: _runs('mnist', 'mnist', SOFTMAX_VS_5_SEEDS + COMPARED_3_SEEDS),
-    'cifar10': lambda: _runs('cifar10', 'cifar10', SOFTMAX_VS_3_SEEDS, **FAITHFUL_CIFAR),
-    # the paper's '+' at half the budget (5 %, 1000 iterations): augmented runs learn more slowly per step on 2 cores
-    'cifar10_aug': lambda: _runs('cifar10', 'cifar10', SOFTMAX_VS_3_SEEDS, augment=True, scale=0.05, **RECIPE3),
-    'fashion_mnist': lambda: _runs('fashion_mnist', 'mnist', SOFTMAX_VS_3_SEEDS),
-    # ablations (notebook 30): the anchor filler on CIFAR-10 t=1 at 5 %, and recipe 1's bare linear feature on MNIST
-    'ablation_init': lambda: [cfg for init in ('msra', 'gaussian') for cfg in _runs('cifar10', 'cifar10', SOFTMAX_VS_3_SEEDS, anchor_init=init, scale=0.05, **FAITHFUL_CIFAR)],
-    'ablation_head': lambda: [cfg for kind in ('bn_prelu', 'linear') for cfg in _runs('mnist', 'mnist', SOFTMAX_VS_3_SEEDS, feature_layer=kind)],
-    # the one-call GPU plan (notebook 14a, `vsoftmax campaign gpu_paper --tier paper --dry-run`) at the paper's own
-    # schedules, softmax and Virtual Softmax, 3 seeds each, seed-paired; first what the CPUs cannot reach (Table 2's
-    # CIFAR-10 widths t=2-4, CIFAR-100 t=2 at 30k), then what the CPU campaign also runs (CIFAR-10 t=1, Table 3 MNIST, Fig. 2)
-    'gpu_paper': lambda: ([cfg for t in (2, 3, 4) for cfg in _paired('cifar10', 'cifar10', (0, 1, 2), width=t, **FAITHFUL_CIFAR)]
-                          + _paired('cifar100', 'cifar100', (0, 1, 2), width=2, **FAITHFUL_CIFAR) + _paired('cifar10', 'cifar10', (0, 1, 2), **FAITHFUL_CIFAR)
-                          + _paired('mnist', 'mnist', (0, 1, 2)) + [cfg for dim in (2, 3) for cfg in _paired('mnist', 'mnist_toy', (0, 1, 2), feature_dim=dim)]),
-    # issue 18, the paper's own schedule on the CPU (fractions in CPU_BUDGETS): CIFAR-10 t=1 at 20k and 5k, MNIST at
-    # 20k, CIFAR-100 t=2 at 3k, and Fig. 2's toy nets at 20k
-    'cifar10_20k': lambda: _paired('cifar10', 'cifar10', (0, 1, 2), **FAITHFUL_CIFAR),
-    'cifar10_5k': lambda: _paired('cifar10', 'cifar10', (0, 1, 2), **FAITHFUL_CIFAR),
-    # what each difference of recipe 3 costs (notebook 30): recipe 2 on the lossless copy, against recipe 3 (the recipe)
-    # and against the archived recipe-2 JPEG runs (the data alone)
-    'cifar10_r2_5k': lambda: _paired('cifar10', 'cifar10', (0, 1, 2)),
-    'table3_mnist_20k': lambda: _paired('mnist', 'mnist', (0, 1, 2, 3, 4)),
-    'cifar100_t2': lambda: _paired('cifar100', 'cifar100', (0, 1, 2), width=2),
-    'fig2_20k': lambda: [cfg for dim in (2, 3) for cfg in _paired('mnist', 'mnist_toy', (0,), feature_dim=dim)],
-    # where time allows: the budget curves' missing points (issue 18, item 4): MNIST at 5 % and 25 % (cheap: ~5 and
-    # ~25 min a run; 5 seeds, as MNIST's 0.04-point seed spread needs), CIFAR-100 t=2 at 25 % (7,500 iterations)
-    'table3_mnist_1k': lambda: _paired('mnist', 'mnist', (0, 1, 2, 3, 4)),
-    'table3_mnist_5k': lambda: _paired('mnist', 'mnist', (0, 1, 2, 3, 4)),
-    'cifar100_t2_7500': lambda: _paired('cifar100', 'cifar100', (0, 1, 2), width=2),
-    # Table 3's compared methods at the paper's schedule, beside table3_mnist_20k's softmax and Virtual Softmax: at 10 %
-    # L-Softmax's lambda anneal is compressed ten-fold, so its 10 % verdict may be the budget's
-    'table3_compared_20k': lambda: _runs('mnist', 'mnist', COMPARED_3_SEEDS),
-    # notebook 31: the public ports' Virtual Softmax variants, seed-paired with cifar10_5k's exact loss (same recipe 3)
-    'port_variants': lambda: [TrainConfig(dataset='cifar10', arch='cifar10', loss='virtual_softmax', seed=s, **variant, **FAITHFUL_CIFAR)
-                              for s in (0, 1, 2) for variant in PORT_VARIANTS.values()],
-    # not run on these machines (no data): their paper-tier configurations, smoke-tested on stand-ins
-    'cifar100': lambda: [cfg for aug in (False, True) for t in (2, 3, 4, 7) for cfg in _runs('cifar100', 'cifar100', SOFTMAX_VS_3_SEEDS, width=t, augment=aug)],
-    'svhn': lambda: _runs('svhn', 'svhn', SOFTMAX_VS_3_SEEDS + COMPARED_1_SEED),
-    'imagenet32': lambda: _runs('imagenet32', 'cifar100', [('softmax', (0,)), ('virtual_softmax', (0,))] + COMPARED_1_SEED, width=RECIPES['imagenet32'].width),
+NO_DATA = 'its data is not on these machines'
+
+SETTINGS = {   # recipe 2 unless a setting says otherwise: lr 0.1, no warm-up, fc -> BN -> PReLU feature, msra fillers (notebook 11c)
+    'fig2': Setting('Fig. 2 (toy nets, 2-D and 3-D features)', 'mnist', 'mnist_toy', seeds(1, *SOFTMAX_VS), (0.1, 1.0),
+                    variants={'2-D': dict(feature_dim=2), '3-D': dict(feature_dim=3)}),
+    # 5 seeds for softmax and Virtual Softmax (MNIST's seed spread is 0.04 points), 3 for the compared methods, which
+    # the short budget points leave out; at 10 % L-Softmax's lambda anneal is compressed ten-fold, hence the 100 % point
+    'table3_mnist': Setting('Table 3, MNIST', 'mnist', 'mnist', {**seeds(5, *SOFTMAX_VS), **seeds(3, *COMPARED)}, (0.05, 0.1, 0.25, 1.0),
+                            default=0.1, only={0.05: SOFTMAX_VS, 0.25: SOFTMAX_VS}),
+    'cifar10': Setting('Table 2, CIFAR-10 t=1', 'cifar10', 'cifar10', seeds(3, *SOFTMAX_VS), (0.1, 0.25, 1.0), fields=FAITHFUL_CIFAR),
+    # the paper's '+' at 5 % (1000 iterations): augmented runs learn more slowly per step on 2 cores
+    'cifar10_aug': Setting('Table 2, CIFAR-10+ t=1', 'cifar10', 'cifar10', seeds(3, *SOFTMAX_VS), (0.05,), fields=dict(augment=True, **RECIPE3)),
+    'fashion_mnist': Setting('beyond the paper: Fashion-MNIST', 'fashion_mnist', 'mnist', seeds(3, *SOFTMAX_VS), (0.1,)),
+    # ablations (notebook 30): the anchor filler on CIFAR-10 t=1, recipe 1's bare linear feature on MNIST, and what recipe 3
+    # changes: recipe 2 on the lossless copy, against recipe 3 (the recipe) and the archived recipe-2 JPEG runs (the data)
+    'ablation_init': Setting("notebook 30: the anchors' filler", 'cifar10', 'cifar10', seeds(3, *SOFTMAX_VS), (0.05,), fields=FAITHFUL_CIFAR,
+                             variants={init: dict(anchor_init=init) for init in ('msra', 'gaussian')}),
+    'ablation_head': Setting('notebook 30: the feature layer', 'mnist', 'mnist', seeds(3, *SOFTMAX_VS), (0.1,),
+                             variants={kind: dict(feature_layer=kind) for kind in ('bn_prelu', 'linear')}),
+    'cifar10_recipe2': Setting('notebook 30: CIFAR-10 t=1, recipe 2 on the lossless copy', 'cifar10', 'cifar10', seeds(3, *SOFTMAX_VS), (0.25,)),
+    'cifar100_t2': Setting('Table 2, CIFAR-100 t=2', 'cifar100', 'cifar100', seeds(3, *SOFTMAX_VS), (0.1, 0.25), fields=dict(width=2)),
+    # notebook 31: the public ports' Virtual Softmax variants, seed-paired with cifar10's exact loss (same recipe 3)
+    'port_variants': Setting("notebook 31: the public ports' Virtual Softmax variants, CIFAR-10 t=1", 'cifar10', 'cifar10',
+                             seeds(3, 'virtual_softmax'), (0.25,), fields=FAITHFUL_CIFAR, variants=PORT_VARIANTS),
+    # no cpu tier: their paper-tier configurations, smoke-tested (on stand-ins where the data is not here)
+    'cifar10_wide': Setting('Table 2, CIFAR-10 t=2-4', 'cifar10', 'cifar10', seeds(3, *SOFTMAX_VS), fields=FAITHFUL_CIFAR,
+                            variants={f't={t}': dict(width=t) for t in (2, 3, 4)}, no_cpu='a GPU run (gpu_paper)'),
+    'cifar100': Setting('Tables 2 and 4, CIFAR-100 (t = 2-4, 7; with and without +)', 'cifar100', 'cifar100', seeds(3, *SOFTMAX_VS),
+                        variants={f"t={t}{'+' if aug else ''}": dict(width=t, augment=aug) for aug in (False, True) for t in (2, 3, 4, 7)},
+                        no_cpu="Table 2's four widths with and without '+' cost too much for these CPUs; cifar100_t2 is its CPU-sized part"),
+    'svhn': Setting('Table 3, SVHN', 'svhn', 'svhn', {**seeds(3, *SOFTMAX_VS), **seeds(1, *COMPARED)}, no_cpu=NO_DATA),
+    'imagenet32': Setting('Table 7, ImageNet32', 'imagenet32', 'cifar100', seeds(1, *SOFTMAX_VS, *COMPARED),
+                          fields=dict(width=RECIPES['imagenet32'].width), no_cpu=NO_DATA),
 }
 
-CPU_BUDGETS = {'cifar10_20k': 1.0, 'cifar10_5k': 0.25, 'cifar10_r2_5k': 0.25, 'table3_mnist_20k': 1.0, 'cifar100_t2': 0.1, 'fig2_20k': 1.0,
-               'table3_mnist_1k': 0.05, 'table3_mnist_5k': 0.25, 'cifar100_t2_7500': 0.25,
-               'table3_compared_20k': 1.0, 'port_variants': 0.25}
+def _three_seeds(name:str, **fields) -> list:
+    "A setting's runs with softmax and Virtual Softmax, 3 seeds each (and `fields` on top of its own)."
+    s = SETTINGS[name]
+    return dataclasses.replace(s, losses=seeds(3, *SOFTMAX_VS), only={}, fields={**s.fields, **fields}).configs()
 
-DESCRIPTIONS = {   # what each experiment reproduces, as README's tables name it; None: a plan over others' runs
-    'fig2': 'Fig. 2 (toy nets, 2-D and 3-D features)', 'table3_mnist': 'Table 3, MNIST (all five losses)',
-    'cifar10': 'Table 2, CIFAR-10 t=1', 'cifar10_aug': 'Table 2, CIFAR-10+ t=1', 'fashion_mnist': 'beyond the paper: Fashion-MNIST',
-    'ablation_init': "notebook 30: the anchors' filler", 'ablation_head': 'notebook 30: the feature layer', 'gpu_paper': None,
-    'cifar10_20k': "Table 2, CIFAR-10 t=1 at the paper's 20k iterations", 'cifar10_5k': 'CIFAR-10 t=1 at 25 % (budget curve)', 'cifar10_r2_5k': 'notebook 30: CIFAR-10 t=1 at 25 %, recipe 2 on the lossless copy',
-    'table3_mnist_20k': "Table 3, MNIST at the paper's 20k iterations", 'cifar100_t2': 'Table 2, CIFAR-100 t=2 at 10 %',
-    'fig2_20k': "Fig. 2 at the paper's 20k iterations", 'table3_mnist_1k': 'Table 3, MNIST at 5 % (budget curve)',
-    'table3_mnist_5k': 'Table 3, MNIST at 25 % (budget curve)', 'cifar100_t2_7500': 'CIFAR-100 t=2 at 25 % (budget curve)',
-    'table3_compared_20k': "Table 3, MNIST: L-, A- and Noisy Softmax at the paper's 20k iterations",
-    'port_variants': "notebook 31: the public ports' Virtual Softmax variants, CIFAR-10 t=1 at 25 %", 'cifar100': 'Tables 2 and 4, CIFAR-100 (t = 2-4, 7; with and without +)',
-    'svhn': 'Table 3, SVHN', 'imagenet32': 'Table 7, ImageNet32'}
+PLANS = {   # runs of several settings, at the paper tier
+    # the one-call GPU plan (notebook 14a, `vsoftmax campaign gpu_paper --tier paper --dry-run`): first what the CPUs
+    # cannot reach (Table 2's CIFAR-10 widths t=2-4, CIFAR-100 t=2 at 30k with recipe 3), then what the CPU campaign also
+    # runs (CIFAR-10 t=1, Table 3 MNIST, Fig. 2)
+    'gpu_paper': lambda: (_three_seeds('cifar10_wide') + _three_seeds('cifar100_t2', **FAITHFUL_CIFAR) + _three_seeds('cifar10')
+                          + _three_seeds('table3_mnist') + _three_seeds('fig2')),
+}
 
-def cpu_experiments() -> list:
-    "The experiments README reports from the `cpu` campaign, in the registry's order: a described one with a cpu tier."
-    return [name for name in EXPERIMENTS if DESCRIPTIONS[name] and name not in NO_CPU_TIER]
+CPU_CAMPAIGN = ['cifar10@0.25', 'cifar10@1', 'cifar10_recipe2@0.25', 'table3_mnist@1', 'port_variants@0.25']   # the order of the CPU campaign (scripts/)
 
-def experiment_configs(name:str, tier:str, data=None, out:str='runs') -> list:
-    "The TrainConfigs of experiment `name` at `tier`, in the order a campaign runs them."
-    if name not in EXPERIMENTS: raise ValueError(f"unknown experiment {name!r}; choose from {sorted(EXPERIMENTS)}")
-    if tier == 'cpu' and name in NO_CPU_TIER: raise ValueError(f"{name} has no cpu tier: {NO_CPU_TIER[name]}")
-    configs = EXPERIMENTS[name]()
-    if tier == 'smoke': configs = [c for c in configs if c.seed == 0]    # CI proves the pipeline, not the statistics
-    return [dataclasses.replace(at_tier(c, tier, CPU_BUDGETS.get(name)), data=data, out=out) for c in configs]
+# %% ../nbs/14_experiments.ipynb #49bc71b3
+def budget_point(name:str, budget:float|None=None) -> tuple:
+    """(setting or plan name, budget) from `name` or `name@budget` (a fraction of the paper's schedule: `cifar10@0.25`);
+    the setting's default budget where none is named, and None for a setting without a cpu tier and for a plan."""
+    if '@' in name: name, text = name.split('@', 1); budget = float(text)
+    if name in PLANS: return name, None
+    if name not in SETTINGS: raise ValueError(f"unknown experiment {name!r}; choose from {sorted(SETTINGS) + sorted(PLANS)}")
+    setting = SETTINGS[name]
+    if budget is None: return name, setting.default_budget
+    match = [b for b in setting.budgets if math.isclose(b, budget)]
+    if not match: raise ValueError(f"{name} has no budget {budget:g}; its budgets: {', '.join(f'{b:g}' for b in setting.budgets) or 'none (no cpu tier)'}")
+    return name, match[0]
+
+def budget_points() -> list:
+    "Every `name@budget` README reports from the `cpu` campaign: each budget of each setting that reproduces something, in the registry's order."
+    return [f"{name}@{b:g}" for name, s in SETTINGS.items() if s.reproduces for b in s.budgets]
+
+def experiment_configs(name:str, tier:str, data=None, out:str='runs', budget:float|None=None) -> list:
+    "The TrainConfigs of experiment `name` (or `name@budget`) at `tier`, in the order a campaign runs them."
+    tier, (name, budget) = Tier(tier), budget_point(name, budget)
+    if name in PLANS and tier is Tier.cpu: raise ValueError(f"{name} is a plan for the paper tier (and smoke-tested): give --tier paper")
+    if name in PLANS: configs = PLANS[name]()
+    else:
+        if tier is Tier.cpu and not SETTINGS[name].budgets: raise ValueError(f"{name} has no cpu tier: {SETTINGS[name].no_cpu}")
+        configs = SETTINGS[name].configs(budget if tier is Tier.cpu else None)
+    return [dataclasses.replace(tier.at(c, budget), data=data, out=out) for c in configs if tier.keeps(c)]
 
 # %% ../nbs/14_experiments.ipynb #674540c9
 def environment_line(tier:str) -> str:
@@ -157,7 +189,7 @@ def environment_line(tier:str) -> str:
 
 def train_missing_default(tier:str|None=None) -> bool:
     "Experiment notebooks train missing runs only at the smoke tier or when asked (VS_TRAIN_MISSING=1): never hours by surprise."
-    return (tier or current_tier()) == 'smoke' or os.environ.get('VS_TRAIN_MISSING', '0') == '1'
+    return Tier(tier or current_tier()).trains_missing
 
 def notebook_setup():
     "An experiment notebook's first cell: (tier, data root, results folder; a temp folder at the smoke tier), printing the environment line."
@@ -168,26 +200,28 @@ def notebook_setup():
     print(environment_line(tier))
     return tier, data, (tempfile.mkdtemp() if tier == 'smoke' else '../results')
 
-def experiment_records(name:str, tier:str, data, out, select=None) -> list:
-    "Finished records of an experiment (missing runs trained only at the smoke tier or with VS_TRAIN_MISSING=1); prints what is missing."
-    records = reproduce(name, tier, data, out, train_missing=train_missing_default(tier), progress=False, select=select)
+def experiment_records(name:str, tier:str, data, out, select=None, budget:float|None=None) -> list:
+    "Finished records of an experiment at a budget (missing runs trained only at the smoke tier or with VS_TRAIN_MISSING=1); prints what is missing."
+    records = reproduce(name, tier, data, out, train_missing=train_missing_default(tier), progress=False, select=select, budget=budget)
     keys = {r['key'] for r in records}
-    missing = [f"{setting_name(dataclasses.asdict(c))} {c.loss} s{c.seed}" for c in experiment_configs(name, tier, data, out)
+    missing = [f"{setting_name(dataclasses.asdict(c))} {c.loss} s{c.seed}" for c in experiment_configs(name, tier, data, out, budget)
                if c.key() not in keys and (select is None or select(c))]
     left_out = f" (left out: {', '.join(missing)})" if missing else ''
-    print(f"{name} at the {tier} tier: {len(records)} runs finished, {len(missing)} not yet{left_out}. "
+    name, budget = budget_point(name, budget)
+    at = f" at {budget:.0%} of the paper's schedule".replace('%', ' %') if tier == 'cpu' and budget else ''
+    print(f"{name}{at}, {tier} tier: {len(records)} runs finished, {len(missing)} not yet{left_out}. "
           f"Campaign: {campaign_time(records)}")
     return records
 
 # %% ../nbs/14_experiments.ipynb #37ba26f3
 def reproduce(name:str, tier:str|None=None, data=None, out:str='runs', train_missing:bool=True, progress:bool=True,
-              select=None) -> list:
-    """Records of every run of experiment `name`: reused from `out/results.jsonl` when finished, trained otherwise
-    (resuming from a checkpoint). With `train_missing=False`, runs not yet finished are left out; `select(config)`
-    keeps a subset of the runs."""
+              select=None, budget:float|None=None) -> list:
+    """Records of every run of experiment `name` (at `budget`, or `name@budget`; default: the setting's default budget):
+    reused from `out/results.jsonl` when finished, trained otherwise (resuming from a checkpoint). With
+    `train_missing=False`, runs not yet finished are left out; `select(config)` keeps a subset of the runs."""
     tier = tier or current_tier()
     store, records = ResultsStore(out), []
-    for config in experiment_configs(name, tier, data, out):
+    for config in experiment_configs(name, tier, data, out, budget):
         if select is not None and not select(config): continue
         record = run_or_reuse(config, store, progress=progress)[0] if train_missing else store.get(config)
         if record is not None: records.append(record)
@@ -289,10 +323,9 @@ def _standin_faces(root, loss:str, iterations:int) -> dict:
 def standin_smoke(name:str, root, loss:str='virtual_softmax', iterations:int=3) -> dict:
     "Run the whole pipeline of a not-run experiment on a generated stand-in under `root`: train a few steps, evaluate."
     from virtual_softmax.standins import write_standin
-    if name in NO_CPU_TIER:   # the in-memory datasets: one short trainer run
-        ds = {'cifar100': 'cifar100', 'svhn': 'svhn', 'imagenet32': 'imagenet32'}[name]
-        write_standin(ds, root, n_train=64, n_test=32)
-        cfg = dataclasses.replace(EXPERIMENTS[name]()[0], loss=loss, iterations=iterations, milestones=(), batch_size=16,
+    if name in ('cifar100', 'svhn', 'imagenet32'):   # the in-memory datasets: one short trainer run
+        write_standin(SETTINGS[name].dataset, root, n_train=64, n_test=32)
+        cfg = dataclasses.replace(SETTINGS[name].configs()[0], loss=loss, iterations=iterations, milestones=(), batch_size=16,
                                   data=str(root), out=str(Path(root) / 'runs'), width=1)
         rec = train(cfg, progress=False)
         return dict(experiment=name, stand_in=True, loss=loss, iterations=iterations, test_accuracy=rec['test_accuracy'])
