@@ -11,7 +11,8 @@ from .config import TrainConfig, run_dir
 from .train import train, Interrupted
 from .machine import cpu_name, run_precision
 from .checkpoints import read_checkpoint
-from .results import ResultsStore, atomic_write
+from .results import ResultsStore
+from .files import atomic_write
 from .experiments import experiment_configs
 from .tables import setting_name
 

@@ -11,7 +11,7 @@ import torch
 from .config import TrainConfig
 from .assembly import Classifier, is_sharded, build
 from .data import load_tensors, DeviceBatches, ImageNorm, DATASETS
-from .results import atomic_write
+from .files import atomic_write
 
 # %% auto #0
 __all__ = ['eager_state', 'atomic_save', 'UntrustedCheckpoint', 'read_checkpoint', 'whole_state', 'rank_state', 'RunLog',

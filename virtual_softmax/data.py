@@ -12,7 +12,7 @@ import numpy as np
 import torch
 from torch import Tensor
 from .paper import Recipe, RECIPES
-from .results import atomic_write
+from .files import atomic_write
 
 # %% auto #0
 __all__ = ['MNIST_FILES', 'FASHION_MNIST_SYSTEM', 'CIFAR10_CLASSES', 'CIFAR10_LOSSLESS', 'CIFAR100_BINS_DIR', 'DATASETS',

@@ -10,7 +10,7 @@ from pathlib import Path
 import torch, torch.nn as nn
 import torch.distributed as dist
 from .data import cache_dir
-from .results import atomic_write
+from .files import atomic_write
 
 # %% auto #0
 __all__ = ['setup_distributed', 'quiet_compile_logs', 'stop_signals', 'agreed', 'cpu_flags', 'cpu_name', 'bf16_speedup',

@@ -9,10 +9,10 @@ from pathlib import Path
 import numpy as np
 
 # %% auto #0
-__all__ = ['RENAMED_FIELDS', 'append_record', 'current_names', 'read_results', 'atomic_write', 'ResultsStore', 'results_frame',
-           'welch_gain', 'p_text', 'diverged_runs', 'untestable', 'compare_runs', 'seed_gain', 'mean_curve',
-           'budget_gains', 'plot_budget_gains', 'run_wall_seconds', 'run_machines', 'campaign_hours',
-           'campaign_machines', 'campaign_time', 'markdown_table']
+__all__ = ['RENAMED_FIELDS', 'append_record', 'current_names', 'read_results', 'ResultsStore', 'results_frame', 'welch_gain',
+           'p_text', 'diverged_runs', 'untestable', 'compare_runs', 'seed_gain', 'mean_curve', 'budget_gains',
+           'plot_budget_gains', 'run_wall_seconds', 'run_machines', 'campaign_hours', 'campaign_machines',
+           'campaign_time', 'markdown_table']
 
 # %% ../nbs/11a_results.ipynb #f2b6fb23
 def append_record(path, record:dict, unless_key_in=None) -> bool:
@@ -46,22 +46,6 @@ def read_results(path) -> list:
         if 'config' in record: record['config'] = current_names(record['config'])
         records.append(record)
     return records
-
-# %% ../nbs/11a_results.ipynb #a55ab38b
-def atomic_write(path, content):
-    "Replace `path` with `content` (str, bytes, or a function that writes to a binary file) whole, or leave it as it was."
-    import tempfile
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + '.', suffix='.tmp')
-    try:
-        os.fchmod(fd, 0o644)                                             # mkstemp's 0600 would hide a shared cache
-        with os.fdopen(fd, 'wb') as f:
-            if callable(content): content(f)
-            else: f.write(content.encode() if isinstance(content, str) else content)
-            f.flush(); os.fsync(f.fileno())
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp): os.remove(tmp)                           # a failed writer leaves nothing behind
 
 # %% ../nbs/11a_results.ipynb #b5b6fbc6
 class ResultsStore:

@@ -8,7 +8,8 @@ import json
 from pathlib import Path
 import numpy as np
 from .paper import TABLE1, Setting, paper_error, paper_gain, PAPER_ACCURACIES
-from .results import welch_gain, p_text, compare_runs, diverged_runs, atomic_write
+from .results import welch_gain, p_text, compare_runs, diverged_runs
+from .files import atomic_write
 from .data import DATASETS
 from .config import TrainConfig, RECIPE3
 
