@@ -189,13 +189,12 @@ def load_svhn(root, train:bool):
     images = torch.from_numpy(np.ascontiguousarray(mat['X'].transpose(3, 2, 0, 1)))
     return images, torch.from_numpy(mat['y'].astype(np.int64).ravel() % 10)
 
-# %% ../nbs/11_data.ipynb #955adad6
+# %% ../nbs/11_data.ipynb #3616c76e
 CIFAR100_BINS_DIR = 'cifar100_split_bins/cifar-100-binary'
 _CIFAR100_EXPECTED = ("an xz tarball holding cifar100_split_bins/cifar-100-binary/ with fine_label_names.txt, "
                       "coarse_label_names.txt, coarse_to_fine_mapping.json and, for each of the 100 classes, "
                       "'split train bins/<name>-<id>-train.bin' and 'split test bins/<name>-<id>-test.bin' (3072 bytes an image)")
 
-# %% ../nbs/11_data.ipynb #3616c76e
 def _read_cifar100_bins(tar_path:Path) -> dict:
     "The split-bins archive as class-interleaved arrays: {split}_x uint8 (N, 3, 32, 32), {split}_y fine, {split}_coarse."
     import json, lzma
