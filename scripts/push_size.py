@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """How many MiB of diffs the commits since this checkout's base (and what is staged) add up to: a guard that keeps
-one push small when runs' checkpoints are carried in git (scripts/carry.sh). Counted conservatively: an added blob by
+one push small when runs' checkpoints are carried in git (scripts/campaign/carry.sh). Counted conservatively: an added blob by
 its size, a deleted one by its old size, a modified one by both (a file added and later replaced counts twice).
 The base is the commit main started at in this checkout (the first entry of main's reflog).
     python scripts/push_size.py            # MiB used by base..HEAD and the index

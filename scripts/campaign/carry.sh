@@ -2,11 +2,11 @@
 # Every MINUTES (default 20): carry a running campaign's new records and log into results/ and commit them, so that
 # losing the machine (a spot instance reclaimed, a job's time limit) loses no finished run (notebook 14a). Run from the
 # main checkout, beside a campaign running in its own worktree:
-#   nohup bash scripts/carry.sh ../campaign/results 20 > /tmp/carry.log 2>&1 &
+#   nohup bash scripts/campaign/carry.sh ../campaign/results 20 > /tmp/carry.log 2>&1 &
 # MINUTES 0 carries once and returns. In-flight checkpoints are copied into results/inflight/ only when under 10 MB
 # (`CARRY_LIMIT_MB`: git keeps every committed version of a file for good, so big checkpoints would bloat every clone;
 # a run with a bigger one must finish where it started), and committed only when the third argument is `checkpoints`
-# (scripts/stop_campaign.sh, once, at a planned stop). Before committing them it asks scripts/push_size.py how
+# (scripts/campaign/stop_campaign.sh, once, at a planned stop). Before committing them it asks scripts/push_size.py how
 # much the commits since the checkout's first state add up to, and leaves them out past BUDGET_MIB (default 200), a
 # guard on the size of one push. Deletions of carried checkpoints whose record has landed are committed every time.
 # A carry commit this loop made that is still HEAD is amended rather than followed by another. It commits the index:

@@ -5,14 +5,14 @@
 # (what the recipe and the data each cost), Table 3 on MNIST at 20k (the compared methods), then the public ports'
 # Virtual Softmax variants at 25 % (notebook 31).
 # Resumable: finished runs are reused from results/results.jsonl, an interrupted run continues from its last checkpoint,
-# and a run carried in from another machine (results/inflight/, scripts/carry.sh) from its carried one. Every run here
+# and a run carried in from another machine (results/inflight/, scripts/campaign/carry.sh) from its carried one. Every run here
 # has a checkpoint under 10 MB, so it can move between machines (notebook 14a); runs with bigger checkpoints (CIFAR-100
 # t=2, e.g. `cifar100_t2@0.25` seeds 1-2) are left out: start them by name only on a machine that has the time the dry
 # run estimates (`... campaign NAME --tier cpu --dry-run --out results`). Two single-thread workers, torch.compile.
 # Run it from a worktree at a fixed commit, so that edits never change a run in flight:
 #   git worktree add ../campaign HEAD && cd ../campaign && pip install -e . (or use the same venv with PYTHONPATH=.)
-#   nohup bash scripts/campaign_cpu.sh ../shared/data > results/campaign.log 2>&1 &
-#   (and from the main checkout: nohup bash scripts/carry.sh ../campaign/results > /tmp/carry.log 2>&1 &)
+#   nohup bash scripts/campaign/campaign_cpu.sh ../shared/data > results/campaign.log 2>&1 &
+#   (and from the main checkout: nohup bash scripts/campaign/carry.sh ../campaign/results > /tmp/carry.log 2>&1 &)
 # Give budget points after the data root (NAME or NAME@FRACTION) to run only those (default: the registry's CPU_CAMPAIGN).
 set -euo pipefail
 data=${1:-${VS_DATA:?give the data root as the first argument or set VS_DATA}}

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # `gpu_paper` (notebook 14a) at the paper's schedules on a GPU machine that is reached by copying the working tree to it,
 # a call at a time: at most 64 MiB travels with a call, files of at most 16 MiB come back, 10 min a command.
-#   here:       bash scripts/device_gpu_paper.sh pack ../shared/data
+#   here:       bash scripts/campaign/device_gpu_paper.sh pack ../shared/data
 #               (MNIST and the first half of the lossless CIFAR-10 training mosaics into .device/part1, the rest of the
 #               lossless copy into .device/part2: the copy is 97 MiB, too much for one call)
-#   call 1:     command="bash scripts/device_gpu_paper.sh receive", carry=[".device/part1"]
-#   call 2:     command="bash scripts/device_gpu_paper.sh run", carry=[".device/part2"], timeout_s=590, on the same
-#               machine while it is still up (ignored paths stay there between calls)
-#   here again: python -m virtual_softmax.cli carry <files_at>/results results   (then commit results/)
+#   there, 1st: bash scripts/campaign/device_gpu_paper.sh receive   (sent with .device/part1)
+#   there, 2nd: bash scripts/campaign/device_gpu_paper.sh run       (sent with .device/part2, under a 590 s limit, on the
+#               same machine while it is still up: files sent earlier stay there between commands)
+#   here again: python -m virtual_softmax.cli carry <the returned folder>/results results   (then commit results/)
 # `run` joins the two halves, decodes the lossless copy and checks its sha256 (the reader refuses a copy whose pixels
 # differ) before any training, then trains recipe 3 (FAITHFUL_CIFAR) on it.
 # - CIFAR-100's lossless archive is 137 MB, so it cannot travel; its runs fail at once with DatasetMissing, naming the
