@@ -173,11 +173,15 @@ def compare_report(records:list, out) -> str:
     table = pd.DataFrame([dict(loss=loss, seeds=len(e), iterations=its,
                                **{'test error %': f"{np.mean(e):.2f} ± {np.std(e, ddof=1):.2f}" if len(e) > 1 else f"{e[0]:.2f}",
                                   'paper %': paper_error(run_setting(config), loss) or '—'}) for loss, e in rows.items()])
-    fig = Figure(figsize=(6, 3.5)); ax = fig.subplots()
-    for r in records:
-        ax.plot(*zip(*r['curve']), 'o-', label=f"{r['config']['loss']} seed {r['seed']}")
-    ax.set_xlabel('iteration'); ax.set_ylabel('test accuracy (%)'); ax.legend(fontsize=8)
-    ax.set_title(f"{setting_name(config)}: test accuracy during training", fontsize=10)
+    fig = Figure(figsize=(10, 3.5)); loss_ax, acc_ax = fig.subplots(1, 2)
+    for i, r in enumerate(records):
+        label, color = f"{r['config']['loss']} seed {r['seed']}", f"C{i}"
+        if r.get('step_loss'): loss_ax.plot(range(1, len(r['step_loss']) + 1), r['step_loss'], color=color, lw=0.8, label=label)
+        elif r.get('train_loss'): loss_ax.plot(*zip(*r['train_loss']), 'o-', color=color, label=f"{label} (mean between test points)")
+        acc_ax.plot(*zip(*r['curve']), 'o-', color=color, label=label)
+    loss_ax.set_xlabel('iteration'); loss_ax.set_ylabel('training loss'); loss_ax.set_title('training loss, every iteration', fontsize=10)
+    acc_ax.set_xlabel('iteration'); acc_ax.set_ylabel('test accuracy (%)'); acc_ax.legend(fontsize=8)
+    acc_ax.set_title('test accuracy at each test point', fontsize=10); fig.suptitle(setting_name(config), fontsize=10)
     png = Path(out) / f"compare-{config['dataset']}-{its}it.png"; png.parent.mkdir(parents=True, exist_ok=True); fig.savefig(png, dpi=100, bbox_inches='tight')
     seeds = max(len(e) for e in rows.values())
     tests = {loss: welch_gain(rows['softmax'], e) for loss, e in rows.items()
@@ -189,7 +193,7 @@ def compare_report(records:list, out) -> str:
                   "with one seed, no difference between the losses can be called significant. ")
                + "It does not test the paper's claim, which is made at the full schedule (notebooks 21-24 hold the multi-seed runs).")
     where = (f"Records: {Path(out) / 'results.jsonl'}\nCheckpoints: {Path(out)}/<run>/checkpoint.pt (one folder per loss and seed)\n"
-             f"Figure (test accuracy vs iteration): {png}")
+             f"Figure (training loss every iteration, test accuracy at each test point): {png}")
     return f"{table.to_string(index=False)}\n\n{textwrap.fill(reading, 110)}\n\n{where}"
 
 # %% ../nbs/15_cli.ipynb #43cdbd27
