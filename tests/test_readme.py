@@ -42,3 +42,12 @@ def test_readme_states_the_measured_times():
         assert f"{t['fresh_install']['install']['wall_s']:.0f} s and {t['fresh_install']['venv_gb']:.1f} GB on disk" in text
     if 'test_command' in t:
         assert f"took {t['test_command']['run']['wall_s'] / 60:.1f} min" in text
+
+
+def test_readme_answers_first():
+    "README opens with what the reproduction found, and its tables start within 150 lines (install, use and commands above them)."
+    lines = (ROOT / "README.md").read_text().splitlines()
+    headings = [l for l in lines if l.startswith('## ')]
+    assert headings[0] == '## What we found', headings[:2]
+    first_table = next(i for i, l in enumerate(lines) if l.startswith('| experiment |'))
+    assert first_table < 150, first_table
