@@ -105,17 +105,17 @@ def diverged_runs(records:list) -> int:
     "How many of these runs diverged (their record's `diverged`: a non-finite training loss)."
     return sum(bool(r.get('diverged')) for r in records)
 
-def untestable(baseline:list, method:list, method_name:str='virtual_softmax') -> str|None:
+def untestable(baseline:list, method:list, method_name:str='virtual_softmax', baseline_name:str='softmax') -> str|None:
     "Why Welch's test must not compare these two sets of runs (some diverged), or None when it may."
-    parts = [f"{diverged_runs(rs)} of {len(rs)} {name} runs diverged" for name, rs in (('softmax', baseline), (method_name, method))
+    parts = [f"{diverged_runs(rs)} of {len(rs)} {name} runs diverged" for name, rs in ((baseline_name, baseline), (method_name, method))
              if diverged_runs(rs)]
     return f"not tested: {' and '.join(parts)}" if parts else None
 
-def compare_runs(baseline:list, method:list, method_name:str='virtual_softmax') -> tuple:
+def compare_runs(baseline:list, method:list, method_name:str='virtual_softmax', baseline_name:str='softmax') -> tuple:
     """(note, gain) for two sets of runs of one setting: why Welch's test must not compare them (`untestable`) and no
     gain, or no note and `welch_gain` of baseline − method on their final errors. The one comparison every table,
     sentence and budget curve of the package makes."""
-    note = untestable(baseline, method, method_name)
+    note = untestable(baseline, method, method_name, baseline_name)
     return note, None if note else welch_gain([r['test_error'] for r in baseline], [r['test_error'] for r in method])
 
 def seed_gain(records:list, keep=lambda config: True, method:str='virtual_softmax') -> str|None:

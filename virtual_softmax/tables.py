@@ -126,18 +126,19 @@ def variant_of(config:dict, variants:dict) -> str:
 def variant_table(exact:list, others:list, variants:dict) -> 'pd.DataFrame':
     "Per variant: seeds, error mean ± std, and exact − variant with its 95 % CI, Welch p and verdict ('not run yet' below two seeds)."
     import pandas as pd
-    errors = {'exact': [r['test_error'] for r in exact]}
-    for r in others: errors.setdefault(variant_of(r['config'], variants), []).append(r['test_error'])
+    runs = {'exact': list(exact)}
+    for r in others: runs.setdefault(variant_of(r['config'], variants), []).append(r)
     rows = []
     for name in ['exact', *variants]:
-        errs = errors.get(name, [])
-        g = welch_gain(errors['exact'], errs) if name != 'exact' and len(errs) > 1 and len(errors['exact']) > 1 else None
+        errs = [r['test_error'] for r in runs.get(name, [])]
+        note, g = (compare_runs(runs['exact'], runs[name], name, 'exact') if name != 'exact' and len(errs) > 1 and len(runs['exact']) > 1
+                   else (None, None))   # the one comparison of the package (notebook 11a): a diverged run is not a sample
         rows.append(dict(variant=name, seeds=len(errs),
                          error=f"{np.mean(errs):.2f} ± {np.std(errs, ddof=1):.2f}" if len(errs) > 1 else (f"{errs[0]:.2f}" if errs else 'not run yet'),
                          exact_minus_variant=None if g is None else round(g['gain'], 2),
                          ci95=None if g is None else f"{g['ci_low']:+.2f} to {g['ci_high']:+.2f}",
                          p=None if g is None else p_text(g['p']).removeprefix('p = ').removeprefix('p '),
-                         verdict=None if g is None else {'better': 'variant better', 'worse': 'variant worse'}.get(g['verdict'], g['verdict'])))
+                         verdict=note if g is None else {'better': 'variant better', 'worse': 'variant worse'}.get(g['verdict'], g['verdict'])))
     return pd.DataFrame(rows)
 
 def clamp_binding(records:list, clamp:float=15.0) -> str:
