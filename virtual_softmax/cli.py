@@ -8,7 +8,7 @@ import argparse, inspect, json, re, sys, textwrap, dataclasses
 import numpy as np
 from pathlib import Path
 from .losses import LOSSES, ANCHOR_INITS
-from .results import ResultsStore, welch_gain, p_text
+from .results import ResultsStore, compare_runs, p_text
 from .data import DATASETS, load_tensors, DatasetMissing
 from .models import FEATURE_LAYERS
 from .paper import TABLE1, paper_error
@@ -184,9 +184,11 @@ def compare_report(records:list, out) -> str:
     acc_ax.set_title('test accuracy at each test point', fontsize=10); fig.suptitle(setting_name(config), fontsize=10)
     png = Path(out) / f"compare-{config['dataset']}-{its}it.png"; png.parent.mkdir(parents=True, exist_ok=True); fig.savefig(png, dpi=100, bbox_inches='tight')
     seeds = max(len(e) for e in rows.values())
-    tests = {loss: welch_gain(rows['softmax'], e) for loss, e in rows.items()
-             if loss != 'softmax' and 'softmax' in rows and len(e) > 1 and len(rows['softmax']) > 1}
-    verdicts = [f"{loss}: {g['verdict']} (Welch {p_text(g['p'])})" for loss, g in tests.items()]
+    by_loss = {}
+    for r in records: by_loss.setdefault(r['config']['loss'], []).append(r)
+    tests = {loss: compare_runs(by_loss['softmax'], rs, loss) for loss, rs in by_loss.items()   # the package's one comparison (11a)
+             if loss != 'softmax' and 'softmax' in by_loss and len(rs) > 1 and len(by_loss['softmax']) > 1}
+    verdicts = [f"{loss}: {note}" if note else f"{loss}: {g['verdict']} (Welch {p_text(g['p'])})" for loss, (note, g) in tests.items()]
     reading = (f"Lower error is better. Each loss trained {its} iterations, {its / paper_its:.1%} of the paper's {paper_its}, "
                f"with {seeds} seed{'s' if seeds > 1 else ''}. This shows that the pipeline trains and how the losses compare this early; "
                + (f"against softmax over seeds, {'; '.join(verdicts)}. " if verdicts else

@@ -101,12 +101,13 @@ def gain_claim(records:list, setting:Setting, method:str='virtual_softmax', keep
     rs = [r for r in records if keep(r['config'])]
     gain_in_paper = paper_gain(setting, method)
     paper = 'no paper number' if gain_in_paper is None else f"paper {gain_in_paper:+.2f}"
-    sm = [r['test_error'] for r in rs if r['config']['loss'] == 'softmax']
-    other = [r['test_error'] for r in rs if r['config']['loss'] == method]
+    sm_runs, other_runs = ([r for r in rs if r['config']['loss'] == loss] for loss in ('softmax', method))
+    sm, other = [r['test_error'] for r in sm_runs], [r['test_error'] for r in other_runs]
     if len(sm) == 1 and len(other) == 1:   # a first seed pair: its numbers, and no test
         return ('one seed: not tested', f"softmax {sm[0]:.2f} vs {other[0]:.2f} % error, 1/1 seeds, {rs[0]['schedule'][0]} it; {paper}")
     if len(sm) < 2 or len(other) < 2: return ('not run yet', f"seeds finished: {len(sm)} softmax, {len(other)} {method}")
-    g, its = welch_gain(sm, other), rs[0]['schedule'][0]
+    (note, g), its = compare_runs(sm_runs, other_runs, method), rs[0]['schedule'][0]   # the package's one comparison (11a)
+    if note: return (note, f"{len(sm)}/{len(other)} seeds, {its} it; {paper}")
     short = its < paper_iterations(rs[0]['config'])   # below the paper's schedule, a longer run may still part them
     verdict = {'better': 'holds', 'worse': 'does not hold'}.get(g['verdict'], 'no significant difference' + (' at our budget' if short else ''))
     return (verdict, f"gain {g['gain']:+.2f} (95 % CI {g['ci_low']:+.2f} to {g['ci_high']:+.2f}), {p_text(g['p'])}, "
