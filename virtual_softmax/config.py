@@ -137,7 +137,7 @@ def recipe_sentence(config:TrainConfig) -> str:
             if config.mirror else "no augmentation")
     decay = "on the weights only (none on BN, PReLU and biases)" if not config.decay_norm else "on every parameter"
     stats = "the whole training split" if config.norm_stats == 'whole' else "the first 4,096 training images"
-    return (f"Recipe {recipe_number(config)} (notebooks 10 and 12): the Table 1 `{arch}` net (t = {config.width}) with "
+    return (f"Recipe {recipe_number(config)} (notebooks 10 and 11c): the Table 1 `{arch}` net (t = {config.width}) with "
             f"{FEATURE_WORDS[config.feature_layer]}, msra fillers for the network and {ANCHOR_WORDS[config.anchor_init]} class anchors "
             f"(notebook 30), {data}, inputs standardised per channel with the statistics of {stats}, "
             f"batch {config.batch_size}, SGD momentum {config.momentum}, weight decay {config.weight_decay:g} {decay}, "
