@@ -2,8 +2,8 @@
 # The `cpu`-scale campaign behind the saved experiment notebooks: the registry's CPU_CAMPAIGN (notebook 14), budget
 # points NAME@FRACTION-of-the-paper's-schedule in the faithful-CIFAR order (notebooks 22 and 30): CIFAR-10 t=1 with
 # recipe 3 on the lossless copy at 25 % (5k iterations) and at the paper's 20k, recipe 2 on the lossless copy at 25 %
-# (what the recipe and the data each cost), Table 3 on MNIST at 20k (the compared methods), then the public ports'
-# Virtual Softmax variants at 25 % (notebook 31).
+# (what the recipe and the data each cost), Table 3 on MNIST at 20k (the compared methods), the public ports'
+# Virtual Softmax variants at 25 % (notebook 31), then CIFAR-10's budget curve at 10 % and 5 %.
 # Resumable: finished runs are reused from results/results.jsonl, an interrupted run continues from its last checkpoint,
 # and a run carried in from another machine (results/inflight/, scripts/campaign/carry.sh) from its carried one. Every run here
 # has a checkpoint under 10 MB, so it can move between machines (notebook 14a); runs with bigger checkpoints (CIFAR-100
