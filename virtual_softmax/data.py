@@ -269,19 +269,18 @@ class DatasetSpec:
     side: int                     # images are side x side
     recipe: str                   # the key of paper.RECIPES it trains with: network, schedule (Sec. 6), annealing
     display: str                  # the dataset's name in the tables' rows (the paper's name where it reports one)
-    cpu_fraction: float|None      # the `cpu` campaign's share of the paper's iterations; None: no data on these machines
 
     @property
     def paper_recipe(self) -> Recipe: return RECIPES[self.recipe]
 
 # %% ../nbs/11_data.ipynb #29d82a0c
 DATASETS = {
-    'mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'MNIST'), 10, 1, 28, 'mnist', 'mnist', 0.1),
-    'fashion_mnist': DatasetSpec(load_fashion_mnist, 10, 1, 28, 'mnist', 'fashion-mnist', 0.1),   # not in the paper
-    'cifar10': DatasetSpec(load_cifar10, 10, 3, 32, 'cifar10', 'cifar10', 0.1),
-    'cifar100': DatasetSpec(load_cifar100, 100, 3, 32, 'cifar100', 'cifar100', 0.1),
-    'svhn': DatasetSpec(load_svhn, 10, 3, 32, 'svhn', 'svhn', None),
-    'imagenet32': DatasetSpec(load_imagenet32, 1000, 3, 32, 'imagenet32', 'imagenet32', None),
+    'mnist': DatasetSpec(lambda root, train: load_mnist_like(root, train, 'MNIST'), 10, 1, 28, 'mnist', 'mnist'),
+    'fashion_mnist': DatasetSpec(load_fashion_mnist, 10, 1, 28, 'mnist', 'fashion-mnist'),   # not in the paper
+    'cifar10': DatasetSpec(load_cifar10, 10, 3, 32, 'cifar10', 'cifar10'),
+    'cifar100': DatasetSpec(load_cifar100, 100, 3, 32, 'cifar100', 'cifar100'),
+    'svhn': DatasetSpec(load_svhn, 10, 3, 32, 'svhn', 'svhn'),
+    'imagenet32': DatasetSpec(load_imagenet32, 1000, 3, 32, 'imagenet32', 'imagenet32'),
 }
 
 # %% ../nbs/11_data.ipynb #ef853edf

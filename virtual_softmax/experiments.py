@@ -14,7 +14,6 @@ from .assembly import Classifier
 from .learner import Learner, Callback
 from .paper import FINE_GRAINED, RECIPES
 from .results import ResultsStore, campaign_time
-from .data import DATASETS
 from .tables import setting_name   # the row names of missing runs (notebook 13a)
 
 # %% auto #0
