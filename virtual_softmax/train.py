@@ -101,13 +101,13 @@ class Run:
 
 # %% ../nbs/12_train.ipynb #a1e49e41
 class StepClock(Callback):
-    "Step timing and the mean training loss between log points; the loss is summed on the device (no host sync per step)."
+    "Step timing, each step's training loss (kept on the device until a log point: no host sync per step) and their mean between log points."
     order = 0
     def __init__(self, run:Run): self.run, self.log = run, run.log
-    def before_fit(self): self.loss_sum, self.count, self.losses = torch.zeros((), device=self.learn.device), 0, []; self.restart()
+    def before_fit(self): self.count, self.losses = 0, []; self.restart()
     def restart(self): self.tick, self.since, self.banked = time.perf_counter(), None, 0.0
     def after_step(self):
-        self.loss_sum += self.learn.loss.detach(); self.count += 1; self.losses.append(self.learn.loss.detach())
+        self.losses.append(self.learn.loss.detach()); self.count += 1
         if self.since is None: self.since = self.learn.iteration
         self.log.iteration = self.learn.done
     def _sync(self):
@@ -123,8 +123,9 @@ class StepClock(Callback):
         "Close a log point: training time and the mean loss since the last one (one host sync); a non-finite loss marks the run diverged."
         self._sync(); elapsed = time.perf_counter() - self.tick; self.log.train_seconds += elapsed; self.seconds = self.banked + elapsed
         self.images = (self.log.iteration - self.since) * self.learn.batches.batch_size * self.learn.batches.world_size
-        self.log.train_loss.append((self.log.iteration, self.loss_sum.item() / max(self.count, 1))); self.loss_sum.zero_(); self.count = 0
-        self.flush(); self.run.diverged = not math.isfinite(self.log.train_loss[-1][1])
+        self.flush(); since_point = self.log.step_loss[len(self.log.step_loss) - self.count:]   # every step since the last point
+        self.log.train_loss.append((self.log.iteration, sum(since_point) / max(self.count, 1))); self.count = 0
+        self.run.diverged = not math.isfinite(self.log.train_loss[-1][1])
 
 class VirtualLogits(Callback):
     "Virtual Softmax heads: statistics of the virtual logit ||W_y|| ||X|| over the steps since the last log point, at each one (notebook 31)."
