@@ -85,7 +85,7 @@ def test_exported_cells_are_shown():
     "Right under each exported cell of the trainer's, the data readers' and the CLI's notebooks, a cell shows or checks it."
     import json, pathlib
     nbs = pathlib.Path(virtual_softmax.__file__).parent.parent / 'nbs'
-    for name in ('11_data', '11c_config', '11d_machine', '11e_assembly', '11f_checkpoints', '11g_learner', '12_train', '12b_traffic', '15_cli'):
+    for name in ('11_data', '11c_config', '11d_machine', '11e_assembly', '11f_checkpoints', '11g_learner', '11h_compiling', '12_train', '12b_traffic', '15_cli'):
         code = [''.join(c['source']) for c in json.loads((nbs / f'{name}.ipynb').read_text())['cells'] if c['cell_type'] == 'code']
         unshown = [src.splitlines()[1][:60] for src, nxt in zip(code, code[1:] + ['']) if src.startswith('#| export')
                    and (nxt.startswith('#| export') or nxt.startswith('#| hide\nimport nbdev') or not nxt)]

@@ -12,13 +12,14 @@ from .config import TrainConfig, run_dir
 from .assembly import build
 from .train import train
 from .machine import quiet_compile_logs, run_precision, cpu_name
+from .compiling import compile_backbone
 from .checkpoints import read_checkpoint
 from .learner import Learner, FixedBatch, timed_fit
 from .data import DATASETS, load_tensors
 
 # %% auto #0
-__all__ = ['STEP_VARIANTS', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants', 'before_after',
-           'threads_vs_processes', 'matmul_peak', 'step_profile']
+__all__ = ['STEP_VARIANTS', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'compile_as_it_comes', 'step_variants',
+           'before_after', 'threads_vs_processes', 'matmul_peak', 'step_profile']
 
 # %% ../nbs/12a_throughput.ipynb #70131f39
 def bare_step_rate(config:TrainConfig, in_channels:int, image_size:int, num_classes:int, steps:int=20, warmup:int=3) -> float:
@@ -63,12 +64,17 @@ def _timed_steps(config:TrainConfig, model, opt, x, y, steps:int) -> float:
     "Seconds per training step of the trainer's loop (notebook 11g) on one fixed batch, on the CPU."
     return timed_fit(Learner(model, opt, FixedBatch(x, y), steps, amp=bool(config.amp), device='cpu'))
 
-def _step_setup(cfg:TrainConfig, x):
-    "A config's network, in its layout (and compiled if asked), an SGD optimiser, and the batch in that layout."
+def compile_as_it_comes(model):
+    "`torch.compile` with inductor's own decompositions: the compiled step before notebook 11h changed max-pooling's backward."
+    quiet_compile_logs(); model.backbone.compile()
+    return model
+
+def _step_setup(cfg:TrainConfig, x, compiler=compile_backbone):
+    "A config's network, in its layout (and compiled by `compiler` if asked), an SGD optimiser, and the batch in that layout."
     d = DATASETS[cfg.dataset]
     model = build(cfg, d.channels, d.side, d.classes)
     if cfg.channels_last: model, x = model.to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last)
-    if cfg.compile: quiet_compile_logs(); model.backbone.compile()
+    if cfg.compile: compiler(model)
     return model, torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9), x
 
 # %% ../nbs/12a_throughput.ipynb #d81428f9
@@ -80,8 +86,9 @@ def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:in
     x, y = torch.randn(batch_size, d.channels, d.side, d.side), torch.randint(0, d.classes, (batch_size,))
     runs = {}
     for name, kw in variants.items():
+        kw = dict(kw); compiler = kw.pop('compiler', compile_backbone)     # a variant may name how it compiles
         cfg = TrainConfig(dataset=dataset, loss=loss, batch_size=batch_size, **{'channels_last': False, 'amp': False, **kw})
-        model, opt, xs = _step_setup(cfg, x)
+        model, opt, xs = _step_setup(cfg, x, compiler)
         t0 = time.perf_counter(); _timed_steps(cfg, model, opt, xs, y, 2)   # warm-up, compilation included
         runs[name] = (cfg, model, opt, xs, time.perf_counter() - t0, [])
     for _ in range(repeats):
@@ -92,13 +99,16 @@ def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:in
                               gflop_s=flops / np.median(t) / 1e9, first_2_steps_s=warm) for name, (_, _, _, _, warm, t) in runs.items()])
 
 # %% ../nbs/12a_throughput.ipynb #e029e603
-def before_after(dataset:str='cifar10', steps:int=5, repeats:int=3):
-    """The campaign's step before issue 19 (compile + bf16 autocast + channels_last on any CPU) against the step the
-    trainer takes now (the same, at the precision `run_precision` picks), interleaved in one run: `vsoftmax bench`."""
-    now = run_precision('cpu', True)
-    return step_variants(dataset, steps=steps, repeats=repeats, variants={
-        'before: compile + bf16 + channels_last': dict(amp=True, channels_last=True, compile=True),
-        f'now: compile + {now} + channels_last': dict(amp=now == 'bf16', channels_last=True, compile=True)})
+def before_after(dataset:str='cifar10', steps:int=5, repeats:int=3, batch_size:int=128, threads:int=1):
+    """The campaign's compiled step with inductor as it comes against the step the trainer takes now, max-pooling's
+    backward scattered in the network's channels-last layout (notebook 11h); both channels_last at the precision
+    `run_precision` picks, on `threads` threads (the campaign runs one per process), interleaved in one run: `vsoftmax bench`."""
+    now = dict(amp=run_precision('cpu', True) == 'bf16', channels_last=True, compile=True)
+    saved = torch.get_num_threads(); torch.set_num_threads(threads)
+    try: return step_variants(dataset, batch_size=batch_size, steps=steps, repeats=repeats, variants={
+        'before: inductor as it comes': {**now, 'compiler': compile_as_it_comes},
+        'now: channels-last pooling backward': now})
+    finally: torch.set_num_threads(saved)
 
 # %% ../nbs/12a_throughput.ipynb #5159a41c
 def _rate_worker(dataset:str, threads:int, steps:int, batch_size:int, queue):

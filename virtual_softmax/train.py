@@ -6,14 +6,14 @@
 from __future__ import annotations
 import sys, time, math, signal, contextlib
 from dataclasses import asdict
-import torch
-import torch.distributed as dist
+import torch, torch.distributed as dist
 from .losses import VirtualSoftmax
 from .data import fixed_subset
 from .results import ResultsStore
 from .evaluate import top1_accuracy
 from .config import TrainConfig, run_dir, test_interval, quick_test_size
-from .machine import setup_distributed, run_precision, cpu_name, git_commit, quiet_compile_logs, stop_signals, agreed
+from .machine import setup_distributed, run_precision, cpu_name, git_commit, stop_signals, agreed
+from .compiling import compile_backbone
 from .assembly import run_data, model_and_optimiser, data_parallel, is_sharded
 from .checkpoints import RunLog, save_checkpoint, restore_checkpoint
 from .learner import Learner, Callback, CancelFit
@@ -65,7 +65,7 @@ class Run:
         self.start, self.start_seconds, self.start_wall = self.log.iteration, self.log.train_seconds, self.log.wall_seconds   # where this process took over
         self.log.segments.append((self.start, torch.cuda.get_device_name(self.device) if self.device.type == 'cuda' else cpu_name(), self.precision))
         self.step_model = data_parallel(self.model) if self.world > 1 else self.model
-        if config.compile: quiet_compile_logs(); self.model.backbone.compile()   # in place: state_dict keys stay the eager module's
+        if config.compile: compile_backbone(self.model)   # in place: state_dict keys stay the eager module's (notebook 11h)
         if self.rank == 0: self.ckpt_path.parent.mkdir(parents=True, exist_ok=True)
         self.progress, self.bar, self.wall0 = progress and self.rank == 0, None, time.time()
         self.evaluates = self.rank == 0 or is_sharded(self.model)                 # a sharded head scores with every rank
