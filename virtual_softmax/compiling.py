@@ -8,15 +8,15 @@ import torch
 import torch._prims_common as prims_utils
 from torch._inductor.compile_fx import compile_fx
 from torch._inductor.decomposition import select_decomp_table
+from torch.ops import aten
 from .machine import quiet_compile_logs
 
-aten = torch.ops.aten
-
 # %% auto #0
-__all__ = ['aten', 'max_pool_backward_channels_last', 'decompositions', 'inductor_backend', 'compile_backbone']
+__all__ = ['max_pool_backward_channels_last', 'decompositions', 'inductor_backend', 'compile_backbone']
 
 # %% ../nbs/11h_compiling.ipynb #2b20e2bc
-_default_pool_backward = select_decomp_table()[aten.max_pool2d_with_indices_backward.default]
+# torch 2.14 decomposes it; older versions (settings.ini allows torch >= 2.1) lower the operator directly, with nothing to change
+_default_pool_backward = select_decomp_table().get(aten.max_pool2d_with_indices_backward.default)
 
 def max_pool_backward_channels_last(grad_output, x, kernel_size, stride, padding, dilation, ceil_mode, indices):
     "The gradient of `max_pool2d` at `x` (indices into each channel's H x W plane), scattered in channels-last order on the CPU."
@@ -32,7 +32,9 @@ def max_pool_backward_channels_last(grad_output, x, kernel_size, stride, padding
 # %% ../nbs/11h_compiling.ipynb #65281ebb
 def decompositions() -> dict:
     "Inductor's default decomposition table, with max-pooling's backward scattered in the tensor's own layout on the CPU."
-    return {**select_decomp_table(), aten.max_pool2d_with_indices_backward.default: max_pool_backward_channels_last}
+    table = select_decomp_table()
+    if _default_pool_backward is None: return table
+    return {**table, aten.max_pool2d_with_indices_backward.default: max_pool_backward_channels_last}
 
 def inductor_backend(gm, example_inputs):
     "`torch.compile`'s inductor backend with `decompositions()`."
