@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 from .config import TrainConfig, run_dir
 from .train import train, Interrupted
-from .machine import cpu_name, run_precision
+from .machine import cpu_name, run_precision, torch_threads
 from .checkpoints import read_checkpoint
 from .results import ResultsStore
 from .files import atomic_write
@@ -129,15 +129,13 @@ def cpu_step_seconds(config:TrainConfig, steps:int=2) -> float:
     here, measured now (a warm-up step, then `steps`)."""
     from virtual_softmax.throughput import _step_setup, _timed_steps
     from virtual_softmax.data import DATASETS
-    threads = torch.get_num_threads(); torch.set_num_threads(1)
-    try:
+    with torch_threads(1):
         d = DATASETS[config.dataset]
         cfg = dataclasses.replace(config, amp=run_precision('cpu', True) == 'bf16', channels_last=True, compile=False)
         x, y = torch.randn(cfg.batch_size, d.channels, d.side, d.side), torch.randint(0, d.classes, (cfg.batch_size,))
         model, opt, xs = _step_setup(cfg, x)
         _timed_steps(cfg, model, opt, xs, y, 1)
         return _timed_steps(cfg, model, opt, xs, y, steps)
-    finally: torch.set_num_threads(threads)
 
 # %% ../nbs/14a_campaign.ipynb #f96abb18
 def resume_point(config:TrainConfig, out) -> int:

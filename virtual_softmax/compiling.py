@@ -40,7 +40,7 @@ def inductor_backend(gm, example_inputs):
     "`torch.compile`'s inductor backend with `decompositions()`."
     return compile_fx(gm, example_inputs, decompositions=decompositions())
 
-def compile_backbone(model):
-    "Compile `model.backbone` in place with `inductor_backend` (quietly: a CPU-only machine logs that it has no CUDA)."
-    quiet_compile_logs(); model.backbone.compile(backend=inductor_backend)
+def compile_backbone(model, backend=inductor_backend):
+    "Compile `model.backbone` in place with `backend` (quietly: a CPU-only machine logs that it has no CUDA)."
+    quiet_compile_logs(); model.backbone.compile(backend=backend)
     return model

@@ -13,8 +13,8 @@ from .data import cache_dir
 from .files import atomic_write
 
 # %% auto #0
-__all__ = ['setup_distributed', 'quiet_compile_logs', 'stop_signals', 'agreed', 'cpu_flags', 'cpu_name', 'bf16_speedup',
-           'cpu_bf16_pays', 'run_precision', 'git_commit']
+__all__ = ['setup_distributed', 'quiet_compile_logs', 'stop_signals', 'agreed', 'torch_threads', 'cpu_flags', 'cpu_name',
+           'bf16_speedup', 'cpu_bf16_pays', 'run_precision', 'git_commit']
 
 # %% ../nbs/11d_machine.ipynb #e4d8bb7d
 def setup_distributed(device:str='auto'):
@@ -54,6 +54,14 @@ def agreed(flags:list, done:int, world:int, device, every:int=10) -> list:
     raised = torch.tensor([int(bool(f)) for f in flags], device=device); dist.all_reduce(raised, op=dist.ReduceOp.MAX)
     return [bool(v) for v in raised.tolist()]
 
+# %% ../nbs/11d_machine.ipynb #1cd39916
+@contextlib.contextmanager
+def torch_threads(n:int):
+    "Inside, torch's CPU ops run on `n` threads (a measurement of one core, as the campaign's runs step); the old count after."
+    saved = torch.get_num_threads(); torch.set_num_threads(n)
+    try: yield
+    finally: torch.set_num_threads(saved)
+
 # %% ../nbs/11d_machine.ipynb #8aa87db2
 def cpu_flags() -> set:
     "The CPU's feature flags as Linux reports them in /proc/cpuinfo (empty where there is no such file)."
@@ -74,8 +82,7 @@ def cpu_name() -> str:
 def bf16_speedup(reps:int=3, steps:int=3) -> float:
     """How much faster this CPU runs a 3x3 convolution's forward and backward (the bulk of a step, notebook 12a) under
     bf16 autocast than in fp32, on one thread: the median fp32 time over the median bf16 time, interleaved repeats."""
-    threads = torch.get_num_threads(); torch.set_num_threads(1)
-    try:
+    with torch_threads(1):
         gen = torch.Generator().manual_seed(0)
         conv = nn.Conv2d(64, 64, 3, padding=1, bias=False).to(memory_format=torch.channels_last)
         x = torch.randn(32, 64, 16, 16, generator=gen).contiguous(memory_format=torch.channels_last).requires_grad_()
@@ -88,7 +95,6 @@ def bf16_speedup(reps:int=3, steps:int=3) -> float:
         timed(False); timed(True)                                  # first calls pick oneDNN's kernels
         fp32, bf16 = zip(*[(timed(False), timed(True)) for _ in range(reps)])
         return float(np.median(fp32) / np.median(bf16))
-    finally: torch.set_num_threads(threads)
 
 # %% ../nbs/11d_machine.ipynb #e87421de
 def cpu_bf16_pays(min_speedup:float=1.1) -> bool:

@@ -11,15 +11,15 @@ import torch
 from .config import TrainConfig, run_dir
 from .assembly import build
 from .train import train
-from .machine import quiet_compile_logs, run_precision, cpu_name
-from .compiling import compile_backbone
+from .machine import run_precision, cpu_name, torch_threads
+from .compiling import compile_backbone, inductor_backend
 from .checkpoints import read_checkpoint
 from .learner import Learner, FixedBatch, timed_fit
 from .data import DATASETS, load_tensors
 
 # %% auto #0
-__all__ = ['STEP_VARIANTS', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'compile_as_it_comes', 'step_variants',
-           'before_after', 'threads_vs_processes', 'matmul_peak', 'step_profile']
+__all__ = ['STEP_VARIANTS', 'bare_step_rate', 'benchmark_trainer', 'step_flops', 'step_variants', 'before_after',
+           'threads_vs_processes', 'matmul_peak', 'step_profile']
 
 # %% ../nbs/12a_throughput.ipynb #70131f39
 def bare_step_rate(config:TrainConfig, in_channels:int, image_size:int, num_classes:int, steps:int=20, warmup:int=3) -> float:
@@ -64,17 +64,13 @@ def _timed_steps(config:TrainConfig, model, opt, x, y, steps:int) -> float:
     "Seconds per training step of the trainer's loop (notebook 11g) on one fixed batch, on the CPU."
     return timed_fit(Learner(model, opt, FixedBatch(x, y), steps, amp=bool(config.amp), device='cpu'))
 
-def compile_as_it_comes(model):
-    "`torch.compile` with inductor's own decompositions: the compiled step before notebook 11h changed max-pooling's backward."
-    quiet_compile_logs(); model.backbone.compile()
-    return model
-
-def _step_setup(cfg:TrainConfig, x, compiler=compile_backbone):
-    "A config's network, in its layout (and compiled by `compiler` if asked), an SGD optimiser, and the batch in that layout."
+def _step_setup(cfg:TrainConfig, x, backend=inductor_backend):
+    """A config's network, in its layout (and compiled with `backend` if asked: 'inductor' is inductor as it comes,
+    before notebook 11h), an SGD optimiser, and the batch in that layout."""
     d = DATASETS[cfg.dataset]
     model = build(cfg, d.channels, d.side, d.classes)
     if cfg.channels_last: model, x = model.to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last)
-    if cfg.compile: compiler(model)
+    if cfg.compile: compile_backbone(model, backend)
     return model, torch.optim.SGD(model.parameters(), lr=1e-3, momentum=0.9), x
 
 # %% ../nbs/12a_throughput.ipynb #d81428f9
@@ -86,9 +82,9 @@ def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:in
     x, y = torch.randn(batch_size, d.channels, d.side, d.side), torch.randint(0, d.classes, (batch_size,))
     runs = {}
     for name, kw in variants.items():
-        kw = dict(kw); compiler = kw.pop('compiler', compile_backbone)     # a variant may name how it compiles
+        kw = dict(kw); backend = kw.pop('backend', inductor_backend)     # a variant may name how it compiles
         cfg = TrainConfig(dataset=dataset, loss=loss, batch_size=batch_size, **{'channels_last': False, 'amp': False, **kw})
-        model, opt, xs = _step_setup(cfg, x, compiler)
+        model, opt, xs = _step_setup(cfg, x, backend)
         t0 = time.perf_counter(); _timed_steps(cfg, model, opt, xs, y, 2)   # warm-up, compilation included
         runs[name] = (cfg, model, opt, xs, time.perf_counter() - t0, [])
     for _ in range(repeats):
@@ -104,11 +100,8 @@ def before_after(dataset:str='cifar10', steps:int=5, repeats:int=3, batch_size:i
     backward scattered in the network's channels-last layout (notebook 11h); both channels_last at the precision
     `run_precision` picks, on `threads` threads (the campaign runs one per process), interleaved in one run: `vsoftmax bench`."""
     now = dict(amp=run_precision('cpu', True) == 'bf16', channels_last=True, compile=True)
-    saved = torch.get_num_threads(); torch.set_num_threads(threads)
-    try: return step_variants(dataset, batch_size=batch_size, steps=steps, repeats=repeats, variants={
-        'before: inductor as it comes': {**now, 'compiler': compile_as_it_comes},
-        'now: channels-last pooling backward': now})
-    finally: torch.set_num_threads(saved)
+    with torch_threads(threads): return step_variants(dataset, batch_size=batch_size, steps=steps, repeats=repeats, variants={
+        'before: inductor as it comes': {**now, 'backend': 'inductor'}, 'now: channels-last pooling backward': now})
 
 # %% ../nbs/12a_throughput.ipynb #5159a41c
 def _rate_worker(dataset:str, threads:int, steps:int, batch_size:int, queue):
@@ -136,13 +129,11 @@ def threads_vs_processes(dataset:str='mnist', steps:int=10, batch_size:int=128, 
 # %% ../nbs/12a_throughput.ipynb #36c41508
 def matmul_peak(dtype=torch.float32, n:int=2048, seconds:float=1.0) -> float:
     "GFLOP/s of one thread's n x n matrix product in `dtype`: the best a CPU kernel here can hope for."
-    threads = torch.get_num_threads(); torch.set_num_threads(1)
-    try:
+    with torch_threads(1):
         a, b = torch.randn(n, n, dtype=dtype), torch.randn(n, n, dtype=dtype)
         a @ b; reps, t0 = 0, time.perf_counter()
         while time.perf_counter() - t0 < seconds: a @ b; reps += 1
         return 2 * n ** 3 * reps / (time.perf_counter() - t0) / 1e9
-    finally: torch.set_num_threads(threads)
 
 _KINDS = [('convolution forward', ('aten::mkldnn_convolution', 'aten::_convolution', 'aten::convolution')),
           ('convolution backward', ('aten::convolution_backward',)),
@@ -177,8 +168,8 @@ def step_profile(dataset:str='cifar10', compile:bool=True, steps:int=3, batch_si
     from virtual_softmax.checkpoints import atomic_save
     from virtual_softmax.evaluate import top1_accuracy
     from virtual_softmax.data import DeviceBatches
-    d = DATASETS[dataset]; threads = torch.get_num_threads(); torch.set_num_threads(1)
-    try:
+    d = DATASETS[dataset]
+    with torch_threads(1):
         amp = run_precision('cpu', True) == 'bf16'
         cfg = TrainConfig(dataset=dataset, loss='virtual_softmax', batch_size=batch_size, amp=amp, channels_last=True, compile=compile)
         x, y = torch.randn(batch_size, d.channels, d.side, d.side), torch.randint(0, d.classes, (batch_size,))
@@ -198,7 +189,6 @@ def step_profile(dataset:str='cifar10', compile:bool=True, steps:int=3, batch_si
             with tempfile.TemporaryDirectory() as tmp:
                 t0 = time.perf_counter(); atomic_save(dict(model=model.state_dict(), optimizer=opt.state_dict()), Path(tmp) / 'c.pt')
                 own[f'checkpoints (every {ckpt_every} it)'] = 1e3 * (time.perf_counter() - t0) / ckpt_every
-    finally: torch.set_num_threads(threads)
     table = pd.DataFrame([dict(kind=k, ms_per_iteration=v) for k, v in own.items() if v > 0.05]).sort_values('ms_per_iteration', ascending=False)
     table['share'] = table.ms_per_iteration / table.ms_per_iteration.sum()
     return table.reset_index(drop=True), step_flops(cfg), wall

@@ -4,11 +4,14 @@
 
 # %% ../nbs/12b_traffic.ipynb #fcbb5c7b
 from __future__ import annotations
-import time
+import re, time
 import torch, torch.nn as nn
 from .config import TrainConfig
 from .assembly import build
 from .data import DATASETS
+from .machine import torch_threads
+from .compiling import inductor_backend
+from .throughput import _step_setup, _timed_steps
 
 # %% auto #0
 __all__ = ['ELEMENTWISE', 'MIN_PASSES', 'stream_bandwidth', 'elementwise_sites', 'min_traffic_bytes', 'fused_kernel_times']
@@ -17,8 +20,7 @@ __all__ = ['ELEMENTWISE', 'MIN_PASSES', 'stream_bandwidth', 'elementwise_sites',
 def stream_bandwidth(mb:int=256, repeats:int=5) -> dict:
     """One thread's memory bandwidth in GB/s, STREAM-style: `copy` (c = a: one read, one write) and `add` (c = a + b: two
     reads, one write) over float32 arrays of `mb` MiB, far larger than the caches; the best of `repeats` after a warm-up."""
-    threads = torch.get_num_threads(); torch.set_num_threads(1)
-    try:
+    with torch_threads(1):
         n = mb * 2**20 // 4
         a, b, c = torch.ones(n), torch.ones(n), torch.empty(n)
         def best(f):
@@ -26,7 +28,6 @@ def stream_bandwidth(mb:int=256, repeats:int=5) -> dict:
             for _ in range(repeats): t0 = time.perf_counter(); f(); times.append(time.perf_counter() - t0)
             return min(times)
         return dict(copy=2 * 4 * n / best(lambda: c.copy_(a)) / 1e9, add=3 * 4 * n / best(lambda: torch.add(a, b, out=c)) / 1e9)
-    finally: torch.set_num_threads(threads)
 
 # %% ../nbs/12b_traffic.ipynb #8fab8e06
 ELEMENTWISE = (nn.BatchNorm1d, nn.BatchNorm2d, nn.PReLU, nn.MaxPool2d, nn.AvgPool2d)
@@ -54,21 +55,17 @@ def min_traffic_bytes(sites, element_bytes:int=2) -> int:
                + 2 * sites[sites.kind == 'MaxPool2d'].output.sum())   # max pooling's one-byte index, written and read back
 
 # %% ../nbs/12b_traffic.ipynb #cbbb414b
-def fused_kernel_times(config:TrainConfig, compiler=None, steps:int=3):
+def fused_kernel_times(config:TrainConfig, backend=inductor_backend, steps:int=3):
     "pandas Series: ms per training step of each fused kernel inductor writes for `config`'s compiled network (one thread, CPU)."
     import pandas as pd, torch._inductor.config as inductor_config, torch._functorch.config as functorch_config
     from torch.profiler import profile, ProfilerActivity
-    from virtual_softmax.throughput import _step_setup, _timed_steps
-    from virtual_softmax.compiling import compile_backbone
     d = DATASETS[config.dataset]
     x, y = torch.randn(config.batch_size, d.channels, d.side, d.side), torch.randint(0, d.classes, (config.batch_size,))
-    threads = torch.get_num_threads(); torch.set_num_threads(1)
-    try:
+    with torch_threads(1):
         torch._dynamo.reset()   # compiled anew, with no cached code, so that every kernel carries its name in the profiler
         with inductor_config.patch({'cpp.enable_kernel_profile': True, 'fx_graph_cache': False}), functorch_config.patch(enable_autograd_cache=False):
-            model, opt, x = _step_setup(config, x, compiler or compile_backbone); _timed_steps(config, model, opt, x, y, 2)
+            model, opt, x = _step_setup(config, x, backend); _timed_steps(config, model, opt, x, y, 2)
         with profile(activities=[ProfilerActivity.CPU]) as prof: _timed_steps(config, model, opt, x, y, steps)
-    finally: torch.set_num_threads(threads)
-    kernels = {e.key.removeprefix('graph_0_').removeprefix('graph_1_'): e.self_cpu_time_total / 1e3 / steps
+    kernels = {re.sub(r'^graph_\d+_', '', e.key): e.self_cpu_time_total / 1e3 / steps   # the graph's number dropped
                for e in prof.key_averages() if 'cpp_fused' in e.key}
     return pd.Series(kernels, name='ms_per_step').sort_values(ascending=False)
