@@ -253,7 +253,7 @@ def _carry(args):
 def _bench(args):
     print(f"{cpu_name()}; on this CPU the trainer runs {run_precision('cpu', True)} when asked for --amp", flush=True)
     for dataset in ('cifar10', 'mnist'):
-        print(f"{dataset} net, one single-thread compiled training step (batch 128), inductor as it comes against the trainer's compile (notebook 11h), interleaved repeats:")
+        print(f"{dataset} net, one single-thread compiled training step (batch 128), inductor as it comes, then with each of the trainer's CPU rewrites (notebook 11h), interleaved repeats:")
         print(before_after(dataset).round(2).to_string(index=False), flush=True)
     tvp = threads_vs_processes('mnist')
     print(f"campaign layout: {tvp['separate processes']:.0f} img/s from separate 1-thread processes against "

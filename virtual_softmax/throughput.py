@@ -12,7 +12,7 @@ from .config import TrainConfig, run_dir
 from .assembly import build
 from .train import train
 from .machine import run_precision, cpu_name, torch_threads
-from .compiling import compile_backbone, inductor_backend
+from .compiling import compile_backbone, inductor_backend, STEP_BACKENDS
 from .checkpoints import read_checkpoint
 from .learner import Learner, FixedBatch, timed_fit
 from .data import DATASETS, load_tensors
@@ -65,8 +65,8 @@ def _timed_steps(config:TrainConfig, model, opt, x, y, steps:int) -> float:
     return timed_fit(Learner(model, opt, FixedBatch(x, y), steps, amp=bool(config.amp), device='cpu'))
 
 def _step_setup(cfg:TrainConfig, x, backend=inductor_backend):
-    """A config's network, in its layout (and compiled with `backend` if asked: 'inductor' is inductor as it comes,
-    before notebook 11h), an SGD optimiser, and the batch in that layout."""
+    """A config's network, in its layout (and compiled with `backend` if asked: `STEP_BACKENDS` names inductor as it
+    comes and notebook 11h's rewrites), an SGD optimiser, and the batch in that layout."""
     d = DATASETS[cfg.dataset]
     model = build(cfg, d.channels, d.side, d.classes)
     if cfg.channels_last: model, x = model.to(memory_format=torch.channels_last), x.contiguous(memory_format=torch.channels_last)
@@ -96,12 +96,14 @@ def step_variants(dataset:str='mnist', loss:str='virtual_softmax', batch_size:in
 
 # %% ../nbs/12a_throughput.ipynb #e029e603
 def before_after(dataset:str='cifar10', steps:int=5, repeats:int=3, batch_size:int=128, threads:int=1):
-    """The campaign's compiled step with inductor as it comes against the step the trainer takes now, max-pooling's
-    backward scattered in the network's channels-last layout (notebook 11h); both channels_last at the precision
-    `run_precision` picks, on `threads` threads (the campaign runs one per process), interleaved in one run: `vsoftmax bench`."""
+    """The campaign's compiled step with inductor as it comes, then with each of notebook 11h's CPU rewrites added
+    (`STEP_BACKENDS`: max-pooling's backward in channels-last order, then BatchNorm's one-pass statistics, the trainer's
+    step now); all channels_last at the precision `run_precision` picks, on `threads` threads (the campaign runs one
+    per process), interleaved in one run: `vsoftmax bench`."""
     now = dict(amp=run_precision('cpu', True) == 'bf16', channels_last=True, compile=True)
-    with torch_threads(threads): return step_variants(dataset, batch_size=batch_size, steps=steps, repeats=repeats, variants={
-        'before: inductor as it comes': {**now, 'backend': 'inductor'}, 'now: channels-last pooling backward': now})
+    with torch_threads(threads): return step_variants(dataset, batch_size=batch_size, steps=steps, repeats=repeats,
+                                                      variants={name: {**now, 'backend': b} for name, b in STEP_BACKENDS.items()})
+
 
 # %% ../nbs/12a_throughput.ipynb #5159a41c
 def _rate_worker(dataset:str, threads:int, steps:int, batch_size:int, queue):
