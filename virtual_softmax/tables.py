@@ -143,10 +143,15 @@ def variant_table(exact:list, others:list, variants:dict) -> 'pd.DataFrame':
     return pd.DataFrame(rows)
 
 def clamp_binding(records:list, clamp:float=15.0) -> str:
-    "One sentence: the share of training samples whose virtual logit exceeded `clamp`, over the runs' logged points (first, last, most)."
+    "The share of training samples whose virtual logit exceeded `clamp` over the runs' logged points (first, last, most): a sentence per schedule."
     logged = [r for r in records if r.get('virtual_logit')]
     if not logged: return f"no Virtual Softmax run with logged virtual logits yet"
-    first = np.mean([r['virtual_logit'][0][1]['above'] for r in logged]); last = np.mean([r['virtual_logit'][-1][1]['above'] for r in logged])
-    most = max(s['above'] for r in logged for _, s in r['virtual_logit'])
-    return (f"||W_y|| ||X|| > {clamp:g} for {100 * first:.2f} % of training samples at the first log point and {100 * last:.2f} % at the last "
-            f"(at most {100 * most:.2f} % at any point; {len(logged)} run{'s' if len(logged) > 1 else ''}, {logged[0]['schedule'][0]:,} iterations)")
+    parts = []
+    for its in sorted({r['schedule'][0] for r in logged}):                  # a 5k and a 20k run pass the same points at different times
+        runs = [r for r in logged if r['schedule'][0] == its]
+        first = np.mean([r['virtual_logit'][0][1]['above'] for r in runs]); last = np.mean([r['virtual_logit'][-1][1]['above'] for r in runs])
+        most = max(s['above'] for r in runs for _, s in r['virtual_logit'])
+        parts.append(f"at {its:,} iterations ({len(runs)} run{'s' if len(runs) > 1 else ''}), ||W_y|| ||X|| > {clamp:g} for {100 * first:.2f} % of "
+                     f"training samples at the first log point and {100 * last:.2f} % at the last (at most {100 * most:.2f} % at any point)")
+    return '; '.join(parts)
+
