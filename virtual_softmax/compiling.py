@@ -74,7 +74,7 @@ def inductor_backend(gm, example_inputs, pool_backward:bool=True, batch_norm:boo
     "`torch.compile`'s inductor backend with `decompositions()` and, for a graph on the CPU with `batch_norm`, `CPU_OPTIONS`."
     on_cpu = all(t.device.type == 'cpu' for t in example_inputs if isinstance(t, torch.Tensor))
     # AOTAutograd's cache keys a graph without the decomposition table, so it hands one table's compiled code to another
-    # (counted below). Off, every compile traces and generates its code anew (in torch 2.14 inductor's own cache then
+    # (counted in notebook 11h). Off, every compile traces and generates its code anew (in torch 2.14 inductor's own cache then
     # steps aside too): about 15 s for the CIFAR-10 net on one core, once per run
     with functorch_config.patch(enable_autograd_cache=False):
         return compile_fx(gm, example_inputs, config_patches=CPU_OPTIONS if batch_norm and on_cpu else {},
