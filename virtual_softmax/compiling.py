@@ -13,7 +13,6 @@ from torch._inductor.decomposition import select_decomp_table
 from torch.ops import aten
 from .machine import quiet_compile_logs
 
-
 # %% auto #0
 __all__ = ['CPU_OPTIONS', 'STEP_BACKENDS', 'max_pool_backward_channels_last', 'batch_norm_one_pass', 'decompositions',
            'inductor_backend', 'compile_backbone']
@@ -55,7 +54,6 @@ def batch_norm_one_pass(input, weight, bias, running_mean, running_var, training
     new_var = momentum * biased_var.flatten() * (n / (n - 1)) + (1 - momentum) * running_var
     return out.to(input.dtype), mean.flatten().to(input.dtype), rstd.flatten().to(input.dtype), new_mean, new_var
 
-
 # %% ../nbs/11h_compiling.ipynb #65281ebb
 # Inductor stores a pointwise result that several loops read once it reads more than 4 inputs (`realize_reads_threshold`,
 # its store-or-recompute rule). BatchNorm's output reads 5 (x, mean, 1/std, weight, bias), and the PReLU's backward after
@@ -88,4 +86,3 @@ def compile_backbone(model, backend=inductor_backend):
     "Compile `model.backbone` in place with `backend` (quietly: a CPU-only machine logs that it has no CUDA)."
     quiet_compile_logs(); model.backbone.compile(backend=backend)
     return model
-

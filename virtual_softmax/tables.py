@@ -154,4 +154,3 @@ def clamp_binding(records:list, clamp:float=15.0) -> str:
         parts.append(f"at {its:,} iterations ({len(runs)} run{'s' if len(runs) > 1 else ''}), ||W_y|| ||X|| > {clamp:g} for {100 * first:.2f} % of "
                      f"training samples at the first log point and {100 * last:.2f} % at the last (at most {100 * most:.2f} % at any point)")
     return '; '.join(parts)
-

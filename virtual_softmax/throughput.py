@@ -104,7 +104,6 @@ def before_after(dataset:str='cifar10', steps:int=5, repeats:int=3, batch_size:i
     with torch_threads(threads): return step_variants(dataset, batch_size=batch_size, steps=steps, repeats=repeats,
                                                       variants={name: {**now, 'backend': b} for name, b in STEP_BACKENDS.items()})
 
-
 # %% ../nbs/12a_throughput.ipynb #5159a41c
 def _rate_worker(dataset:str, threads:int, steps:int, batch_size:int, queue):
     torch.set_num_threads(threads)
