@@ -2,14 +2,21 @@
 """How many MiB of diffs the commits since this checkout's base (and what is staged) add up to: a guard that keeps
 one push small when runs' checkpoints are carried in git (scripts/campaign/carry.sh). Counted conservatively: an added blob by
 its size, a deleted one by its old size, a modified one by both (a file added and later replaced counts twice).
-The base is the commit main started at in this checkout (the first entry of main's reflog).
+The base is the commit the last stop left (scripts/campaign/stop_campaign.sh records it in .git/push-base), when that
+is an ancestor of HEAD; else the commit main started at in this checkout (the first entry of main's reflog), which on a
+checkout that has pushed several times overcounts.
     python scripts/push_size.py            # MiB used by base..HEAD and the index
     python scripts/push_size.py --base REV"""
 import argparse, subprocess
 
 def git(*args) -> str: return subprocess.run(['git', *args], check=True, capture_output=True, text=True).stdout
 
-def checkout_base() -> str: return git('reflog', 'show', '--format=%H', 'main').split()[-1]
+def checkout_base() -> str:
+    marker = git('rev-parse', '--git-path', 'push-base').strip()
+    try: recorded = open(marker).read().strip()
+    except FileNotFoundError: recorded = ''
+    if recorded and subprocess.run(['git', 'merge-base', '--is-ancestor', recorded, 'HEAD'], stderr=subprocess.DEVNULL).returncode == 0: return recorded
+    return git('reflog', 'show', '--format=%H', 'main').split()[-1]
 
 def blob_size(sha:str, cache:dict={}) -> int:
     if set(sha) == {'0'}: return 0

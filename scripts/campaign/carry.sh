@@ -7,7 +7,7 @@
 # (`CARRY_LIMIT_MB`: git keeps every committed version of a file for good, so big checkpoints would bloat every clone;
 # a run with a bigger one must finish where it started), and committed only when the third argument is `checkpoints`
 # (scripts/campaign/stop_campaign.sh, once, at a planned stop). Before committing them it asks scripts/push_size.py how
-# much the commits since the checkout's first state add up to, and leaves them out past BUDGET_MIB (default 200), a
+# much the commits since the last stop (or the checkout's first state) add up to, and leaves them out past BUDGET_MIB (default 200), a
 # guard on the size of one push. Deletions of carried checkpoints whose record has landed are committed every time.
 # A carry commit this loop made that is still HEAD is amended rather than followed by another. It commits the index:
 # stage nothing by hand in this checkout while it runs.

@@ -12,3 +12,4 @@ if pkill -TERM -f 'virtual_softmax.cli campaign'; then
   pgrep -f 'virtual_softmax.cli campaign' > /dev/null && { echo "the campaign did not stop within 5 minutes" >&2; exit 1; }
 fi
 bash scripts/campaign/carry.sh "$src" 0 checkpoints
+git rev-parse HEAD > "$(git rev-parse --git-path push-base)"   # the next stop's scripts/push_size.py counts from here
