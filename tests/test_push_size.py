@@ -25,3 +25,17 @@ def test_counts_added_replaced_and_deleted_files(tmp_path):
     assert used_mib(tmp_path) == 5.0 + 3.0
     git(tmp_path, 'commit', '-q', '--amend', '-m', 'amended: the history holds it once')
     assert used_mib(tmp_path) == 8.0
+
+def test_counts_from_the_base_the_last_stop_recorded(tmp_path):
+    mib = 2**20
+    git(tmp_path, 'init', '-q', '-b', 'main')
+    (tmp_path / 'a.bin').write_bytes(os.urandom(1 * mib)); git(tmp_path, 'add', '-A'); git(tmp_path, 'commit', '-qm', 'first state')
+    (tmp_path / 'b.bin').write_bytes(os.urandom(4 * mib)); git(tmp_path, 'add', '-A'); git(tmp_path, 'commit', '-qm', 'pushed at the last stop')
+    marker = tmp_path / '.git' / 'push-base'
+    assert used_mib(tmp_path) == 4.0                              # no marker: from main's first reflog entry
+    marker.write_text(git(tmp_path, 'rev-parse', 'HEAD'))          # what stop_campaign.sh records
+    assert used_mib(tmp_path) == 0
+    (tmp_path / 'c.bin').write_bytes(os.urandom(2 * mib)); git(tmp_path, 'add', '-A'); git(tmp_path, 'commit', '-qm', 'after it')
+    assert used_mib(tmp_path) == 2.0
+    marker.write_text('0' * 39 + '1\n')                            # not a commit of this history: back to the reflog's base
+    assert used_mib(tmp_path) == 6.0
